@@ -1,0 +1,6 @@
+package io.stockline.location;
+
+/** What kind of place holds stock. */
+public enum LocationType {
+    WAREHOUSE, STORE, DROPSHIP
+}
