@@ -1,5 +1,6 @@
 package io.stockline.demo;
 
+import io.stockline.database.DatabaseProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -18,9 +19,11 @@ class StartupBanner {
     private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
 
     private final Environment environment;
+    private final DatabaseProperties database;
 
-    StartupBanner(Environment environment) {
+    StartupBanner(Environment environment, DatabaseProperties database) {
         this.environment = environment;
+        this.database = database;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -41,8 +44,6 @@ class StartupBanner {
         if (!url.isBlank()) {
             return url;
         }
-        String dir = environment.getProperty("stockline.embedded-postgres.data-dir",
-                "data/postgres");
-        return "embedded PostgreSQL in " + java.nio.file.Path.of(dir).toAbsolutePath();
+        return "embedded PostgreSQL in " + database.dataDir().toAbsolutePath();
     }
 }
