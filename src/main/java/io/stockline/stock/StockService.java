@@ -86,7 +86,8 @@ public class StockService {
         return SkuStock.of(sku, rows);
     }
 
-    List<StockLevel> page(StockQuery query) {
+    /** One page of balances in (SKU, location) order, for listings and exports. */
+    public List<StockLevel> page(StockQuery query) {
         return levels.page(query);
     }
 
