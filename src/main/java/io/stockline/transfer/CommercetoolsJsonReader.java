@@ -11,7 +11,9 @@ import org.apache.commons.io.input.BOMInputStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -24,11 +26,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class CommercetoolsJsonReader {
 
     private final JsonMapper json;
+    private final ObjectReader element;
     private final KnownLocations locations;
     private final ImportedRows rows;
 
     CommercetoolsJsonReader(JsonMapper json, KnownLocations locations, ImportedRows rows) {
         this.json = json;
+        this.element = json.readerFor(JsonNode.class)
+                .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.locations = locations;
         this.rows = rows;
     }
@@ -53,7 +58,7 @@ final class CommercetoolsJsonReader {
                 if (token == null) {
                     throw new RowRefused("the array is not closed");
                 }
-                read(index, json.readTree(parser));
+                read(index, element.readValue(parser));
             }
         } catch (JacksonException e) {
             rows.reject(index, null, "malformed JSON, the rest of the file was not read: "

@@ -21,15 +21,16 @@ import org.apache.commons.io.input.BOMInputStream;
  * Reads Shopify's inventory CSV export. Columns are found by header name, so the 19-column
  * "all quantity types" export and older ones with only {@code Available} or {@code On hand}
  * read alike. The quantity of a row is the first non-blank cell among
- * {@link #QUANTITY_COLUMNS}; {@code On hand (current)} guards {@code On hand (new)} as a
- * compare-and-set.
+ * {@link #QUANTITY_COLUMNS}, so a full export whose {@code On hand (new)} was left blank loads
+ * {@code On hand (current)}; {@code On hand (current)} guards a value from
+ * {@code On hand (new)} as a compare-and-set. The derived, non-editable columns are not read.
  */
 final class ShopifyCsvReader {
 
     static final String NEW = "On hand (new)";
     static final String CURRENT = "On hand (current)";
     static final List<String> QUANTITY_COLUMNS = List.of(
-            NEW, "On hand", CURRENT, "Available", "Available (not editable)");
+            NEW, "On hand", CURRENT, "Available");
 
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder()
             .setHeader()
