@@ -2,6 +2,7 @@ package io.stockline.stock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -75,6 +76,14 @@ public class StockService {
     /** Every location's balance of a SKU; empty when the SKU has none. */
     public List<StockLevel> levels(String sku) {
         return levels.ofSku(sku);
+    }
+
+    /**
+     * The balances of many SKUs in one read, e.g. to check a chunk of an import against;
+     * SKUs without any row are simply absent.
+     */
+    public List<StockLevel> levels(Collection<String> skus) {
+        return levels.ofSkus(skus.toArray(String[]::new));
     }
 
     /** A SKU's balances with totals, or 404 when the SKU is unknown. */

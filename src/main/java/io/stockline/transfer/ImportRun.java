@@ -2,10 +2,16 @@ package io.stockline.transfer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import io.stockline.stock.StockChange;
+import io.stockline.stock.StockLevel;
+import io.stockline.web.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -13,6 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction, row failures isolated; counts everything in an {@link ImportTally}.
  */
 final class ImportRun implements ImportedRows {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRun.class);
 
     private final UUID id;
     private final StockChange.Entry because;
@@ -60,7 +68,15 @@ final class ImportRun implements ImportedRows {
         if (chunk.isEmpty()) {
             return;
         }
-        List<RowOutcome> outcomes = transactions.execute(tx -> apply(List.copyOf(chunk)));
+        List<ImportRow> rows = List.copyOf(chunk);
+        List<RowOutcome> outcomes;
+        try {
+            outcomes = transactions.execute(tx -> apply(rows, false));
+        } catch (Refusal refused) {
+            log.debug("import id={} chunk from line={} runs again row by row: {}", id,
+                    rows.get(0).line(), refused.getMessage());
+            outcomes = transactions.execute(tx -> apply(rows, true));
+        }
 
         outcomes.forEach(tally::count);
         chunk.clear();
@@ -71,11 +87,19 @@ final class ImportRun implements ImportedRows {
         return tally;
     }
 
-    private List<RowOutcome> apply(List<ImportRow> rows) {
+    /**
+     * Applies a chunk. The quick way lets a refusal end the transaction (rows are rarely
+     * refused once read); the careful way gives each new row a savepoint.
+     */
+    private List<RowOutcome> apply(List<ImportRow> rows, boolean careful) {
         Set<Long> first = runs.claim(id, rows);
+        Map<OnHandSetting.Pair, StockLevel> current = setting.current(rows);
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {
-            outcomes.add(first.contains(row.line()) ? setting.set(row, because) : duplicate(row));
+            outcomes.add(first.contains(row.line())
+                    ? setting.set(row, because,
+                            Optional.ofNullable(current.get(OnHandSetting.Pair.of(row))), careful)
+                    : duplicate(row));
         }
         return outcomes;
     }

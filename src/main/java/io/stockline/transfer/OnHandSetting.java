@@ -1,6 +1,11 @@
 package io.stockline.transfer;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.stockline.stock.Bucket;
 import io.stockline.stock.Reason;
@@ -18,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Sets onHand of one (SKU, location) from one import row, through the stock service.
  *
  * <p>A row whose value Stockline already holds writes nothing, so a second import of the same
- * file changes nothing. Otherwise the change is a compare-and-set on the onHand just read:
- * if another writer got in between, the row is read and tried again.
+ * file changes nothing. Otherwise the change is a compare-and-set on the onHand read for the
+ * chunk: if another writer got in between, the row is read again and tried again.
  */
 @Component
 class OnHandSetting {
@@ -35,10 +40,29 @@ class OnHandSetting {
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
-    /** Applies the row inside the caller's transaction; never leaves it rollback-only. */
-    RowOutcome set(ImportRow row, StockChange.Entry because) {
+    /** What Stockline holds for the rows' (SKU, location) pairs, read in one query. */
+    Map<Pair, StockLevel> current(List<ImportRow> rows) {
+        Set<String> skus = rows.stream().map(ImportRow::sku).collect(Collectors.toSet());
+        return stock.levels(skus).stream()
+                .collect(Collectors.toMap(level -> new Pair(level.sku(), level.location()),
+                        Function.identity()));
+    }
+
+    /**
+     * Applies the row inside the caller's transaction.
+     *
+     * @param read    the row's balance as read for its chunk; checked again by the change
+     * @param careful refusals stay local to the row (a savepoint each); when false a refusal
+     *                propagates and leaves the transaction rollback-only, for the caller to
+     *                run the chunk again carefully
+     */
+    RowOutcome set(ImportRow row, StockChange.Entry because, Optional<StockLevel> read,
+            boolean careful) {
+        Optional<StockLevel> level = read;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Optional<StockLevel> level = stock.level(row.sku(), row.location());
+            if (attempt > 0) {
+                level = stock.level(row.sku(), row.location());
+            }
             long stored = level.map(StockLevel::onHand).orElse(0L);
             if (stored == row.onHand()) {
                 return RowOutcome.of(row, RowOutcome.Kind.UNCHANGED);
@@ -53,7 +77,7 @@ class OnHandSetting {
                     .because(because.reason(), because.reference(), because.actor(), null);
             Optional<RowOutcome> outcome = level.isPresent()
                     ? update(row, change, level.get())
-                    : create(row, change);
+                    : create(row, change, careful);
 
             if (outcome.isPresent()) {
                 return outcome.get();
@@ -78,8 +102,12 @@ class OnHandSetting {
                 + " qualityControl %d".formatted(now.qualityControl())));
     }
 
-    /** A new row: the stock service creates it, in a savepoint so a refusal stays local. */
-    private Optional<RowOutcome> create(ImportRow row, StockChange change) {
+    /** A new row: the stock service creates it; carefully, in a savepoint of its own. */
+    private Optional<RowOutcome> create(ImportRow row, StockChange change, boolean careful) {
+        if (!careful) {
+            stock.apply(change);
+            return Optional.of(RowOutcome.of(row, RowOutcome.Kind.APPLIED));
+        }
         try {
             savepoint.executeWithoutResult(tx -> stock.apply(change));
             return Optional.of(RowOutcome.of(row, RowOutcome.Kind.APPLIED));
@@ -87,6 +115,14 @@ class OnHandSetting {
             return Optional.empty();
         } catch (Refusal e) {
             return Optional.of(RowOutcome.failed(row, e.getMessage()));
+        }
+    }
+
+    /** A (SKU, location) pair. */
+    record Pair(String sku, String location) {
+
+        static Pair of(ImportRow row) {
+            return new Pair(row.sku(), row.location());
         }
     }
 
