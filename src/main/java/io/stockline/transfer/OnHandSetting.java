@@ -63,28 +63,34 @@ class OnHandSetting {
             if (attempt > 0) {
                 level = stock.level(row.sku(), row.location());
             }
-            long stored = level.map(StockLevel::onHand).orElse(0L);
-            if (stored == row.onHand()) {
-                return RowOutcome.of(row, RowOutcome.Kind.UNCHANGED);
-            }
-            if (row.expectedOnHand() != null && row.expectedOnHand() != stored) {
-                return RowOutcome.skipped(row, stale(row, stored));
-            }
-
-            StockChange change = StockChange.of(row.sku(), row.location())
-                    .to(Bucket.ON_HAND, row.onHand())
-                    .expectOnHand(stored)
-                    .because(because.reason(), because.reference(), because.actor(), null);
-            Optional<RowOutcome> outcome = level.isPresent()
-                    ? update(row, change, level.get())
-                    : create(row, change, careful);
-
+            Optional<RowOutcome> outcome = attempt(row, because, level, careful);
             if (outcome.isPresent()) {
                 return outcome.get();
             }
         }
         return RowOutcome.failed(row, "onHand changed under the import " + ATTEMPTS
                 + " times in a row; not applied");
+    }
+
+    /** One try against the balance as read; empty when it changed in between. */
+    private Optional<RowOutcome> attempt(ImportRow row, StockChange.Entry because,
+            Optional<StockLevel> level, boolean careful) {
+        long stored = level.map(StockLevel::onHand).orElse(0L);
+        if (stored == row.onHand()) {
+            return Optional.of(RowOutcome.of(row, RowOutcome.Kind.UNCHANGED));
+        }
+        if (row.expectedOnHand() != null && row.expectedOnHand() != stored) {
+            return Optional.of(RowOutcome.skipped(row, stale(row, stored)));
+        }
+
+        StockChange change = StockChange.of(row.sku(), row.location())
+                .to(Bucket.ON_HAND, row.onHand())
+                .expectOnHand(stored)
+                .because(because.reason(), because.reference(), because.actor(), null);
+
+        return level.isPresent()
+                ? update(row, change, level.get())
+                : create(row, change, careful);
     }
 
     /** An existing row: a conditional change that cannot throw; empty means try again. */

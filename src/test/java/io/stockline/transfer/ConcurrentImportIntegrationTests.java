@@ -76,7 +76,8 @@ class ConcurrentImportIntegrationTests {
 
     private static String file(String prefix, String location, int thread) {
         return HEADER + "\r\n" + IntStream.range(0, SKUS)
-                .mapToObj(i -> row(prefix + "-" + i, location, "", String.valueOf(thread * 100 + i)))
+                .mapToObj(i -> row(prefix + "-" + i, location, "",
+                        String.valueOf(thread * 100 + i)))
                 .collect(Collectors.joining("\r\n"));
     }
 

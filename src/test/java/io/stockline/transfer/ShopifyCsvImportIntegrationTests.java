@@ -1,5 +1,6 @@
 package io.stockline.transfer;
 
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -107,6 +108,23 @@ class ShopifyCsvImportIntegrationTests {
                 "stale: On hand (current) was 5 but Stockline holds 7; row skipped");
         assertThat(transfers.onHand(stale, berlin)).isEqualTo(7);
         assertThat(transfers.onHand(fresh, berlin)).isEqualTo(9);
+    }
+
+    @Test
+    void onHandBelowWhatIsAllocatedFailsAndChangesNothing() {
+        String sku = Api.unique("ALLOC");
+        transfers.set(sku, berlin, 10);
+        api.post("/api/v1/stock/" + sku + "/locations/" + berlin + "/moves",
+                Map.of("from", "SELLABLE", "to", "DAMAGED", "quantity", 4));
+
+        Api.Answer summary = transfers.importCsv(HEADER + "\n"
+                + row(sku, berlinName, "10", "2") + "\n");
+
+        assertThat(summary.json().get("failed").asLong()).isEqualTo(1);
+        assertThat(problems(summary).get(2L)).isEqualTo("onHand 2 is less than what is"
+                + " allocated: reserved 0, committed 0, damaged 4, qualityControl 0");
+        assertThat(transfers.onHand(sku, berlin)).isEqualTo(10);
+        assertThat(transfers.ledgerEntries(sku)).isEqualTo(2);
     }
 
     @Test
