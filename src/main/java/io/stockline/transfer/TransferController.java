@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 class TransferController {
 
     static final String NDJSON = "application/x-ndjson";
+    static final String ACTOR = "X-Actor";
 
     private final StockImport imports;
     private final StockExport exports;
@@ -38,14 +39,15 @@ class TransferController {
             consumes = {"text/csv", MediaType.APPLICATION_JSON_VALUE, NDJSON})
     ImportSummary importFile(@RequestParam(required = false) String format,
             @RequestParam(defaultValue = "upload") String name,
-            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType, InputStream body)
+            @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType contentType,
+            @RequestHeader(name = ACTOR, defaultValue = "api") String actor, InputStream body)
             throws IOException {
         TransferFormat chosen = format == null ? implied(contentType)
                 : TransferFormat.of("format", format);
         requireMatch(chosen, contentType);
 
-        return imports.run(chosen, body, Identifiers.require("name", name), "api",
-                ImportProgress.NONE);
+        return imports.run(chosen, body, Identifiers.require("name", name),
+                Identifiers.require(ACTOR, actor), ImportProgress.NONE);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.stockline.transfer;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -9,6 +10,7 @@ import io.stockline.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 import static io.stockline.transfer.Transfers.HEADER;
 import static io.stockline.transfer.Transfers.problems;
@@ -108,6 +110,24 @@ class ShopifyCsvImportIntegrationTests {
                 "stale: On hand (current) was 5 but Stockline holds 7; row skipped");
         assertThat(transfers.onHand(stale, berlin)).isEqualTo(7);
         assertThat(transfers.onHand(fresh, berlin)).isEqualTo(9);
+    }
+
+    @Test
+    void importedRowIsLedgeredWithReasonFileNameAndActor() {
+        String sku = Api.unique("LEDGER");
+        transfers.set(sku, berlin, 4);
+
+        byte[] csv = (HEADER + "\n" + row(sku, berlinName, "4", "9") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+
+        api.sendRaw("POST", "/api/v1/imports?format=shopify-csv&name=count%20May.csv",
+                "text/csv", csv, Map.of("X-Actor", "erin"));
+
+        JsonNode entry = api.get("/api/v1/ledger?sku=" + sku).json().get("entries").get(1);
+        assertThat(entry.get("reason").asString()).isEqualTo("IMPORTED");
+        assertThat(entry.get("reference").asString()).isEqualTo("import count May.csv");
+        assertThat(entry.get("actor").asString()).isEqualTo("erin");
+        assertThat(entry.get("delta").get("onHand").asLong()).isEqualTo(5);
     }
 
     @Test
