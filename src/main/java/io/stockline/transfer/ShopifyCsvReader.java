@@ -53,7 +53,7 @@ final class ShopifyCsvReader {
         Reader text = new InputStreamReader(BOMInputStream.builder().setInputStream(in).get(),
                 StandardCharsets.UTF_8);
         try (CSVParser parser = open(text)) {
-            columns = Columns.of(parser.getHeaderNames());
+            columns = Columns.of(parser.getHeaderMap());
             readRecords(parser);
         }
     }
@@ -119,14 +119,13 @@ final class ShopifyCsvReader {
     /** Header names, matched without regard to case or surrounding spaces. */
     private record Columns(Map<String, Integer> index, List<String> quantities) {
 
-        static Columns of(List<String> header) {
+        static Columns of(Map<String, Integer> header) {
             Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < header.size(); i++) {
-                index.putIfAbsent(normal(header.get(i)), i);
-            }
+            List<String> names = header == null ? List.of() : List.copyOf(header.keySet());
+            names.forEach(name -> index.putIfAbsent(normal(name), header.get(name)));
             if (!index.containsKey(normal("SKU"))) {
                 throw new InvalidInput("file", "sku-column",
-                        "the CSV header has no SKU column; found " + header);
+                        "the CSV header has no SKU column; found " + names);
             }
             List<String> quantities = QUANTITY_COLUMNS.stream()
                     .filter(column -> index.containsKey(normal(column)))
@@ -134,7 +133,7 @@ final class ShopifyCsvReader {
             if (quantities.isEmpty()) {
                 throw new InvalidInput("file", "quantity-column",
                         "the CSV header has no quantity column (one of " + QUANTITY_COLUMNS
-                                + "); found " + header);
+                                + "); found " + names);
             }
             return new Columns(index, quantities);
         }
