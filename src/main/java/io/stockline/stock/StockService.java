@@ -44,9 +44,12 @@ public class StockService {
     public LedgerEntry apply(StockChange change) {
         Instant now = clock.instant();
         Optional<LedgerEntry> applied = levels.apply(change, now);
-        if (applied.isEmpty() && levels.find(change.sku(), change.location()).isEmpty()) {
-            locations.require(change.location());
-            levels.ensureRow(change.sku(), change.location(), now);
+        if (applied.isEmpty()) {
+            if (levels.find(change.sku(), change.location()).isEmpty()) {
+                locations.require(change.location());
+                levels.ensureRow(change.sku(), change.location(), now);
+            }
+            // Also when another transaction created the row after the first try looked.
             applied = levels.apply(change, now);
         }
 
