@@ -37,6 +37,8 @@ public final class TransferCommand {
     public static final int ROWS_FAILED = 1;
     /** Exit status for a wrong command line or a file that cannot be read at all. */
     public static final int USAGE = 2;
+    /** Exit status when the service could not start or the import broke off. */
+    public static final int ERROR = 3;
 
     private static final String USAGE_TEXT = """
             usage: java -jar stockline.jar import FILE --format shopify-csv|commercetools-json
@@ -86,6 +88,9 @@ public final class TransferCommand {
         } catch (IOException e) {
             err.println("cannot read or write " + arguments.file() + ": " + e);
             return USAGE;
+        } catch (RuntimeException e) {
+            err.println(arguments.command() + " failed: " + e);
+            return ERROR;
         }
     }
 
@@ -169,6 +174,10 @@ public final class TransferCommand {
             }
             if (file == null || format == null) {
                 throw new IllegalArgumentException(args[0] + " needs a FILE and --format");
+            }
+            if (args[0].equals("import") && !file.equals("-")
+                    && !Files.isReadable(Path.of(file))) {
+                throw new IllegalArgumentException("cannot read " + file);
             }
             return new Arguments(args[0], file, known(format), spring);
         }

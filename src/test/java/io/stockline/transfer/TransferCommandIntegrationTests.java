@@ -97,11 +97,20 @@ class TransferCommandIntegrationTests {
     }
 
     @Test
-    void wrongCommandLineExitsWithUsageBeforeStarting() {
-        int status = command("import", "--format", "shopify-csv");
+    void wrongCommandLineExitsWithUsageBeforeStarting() throws Exception {
+        Path file = Files.writeString(dir.resolve("inventory.csv"), HEADER + "\n");
 
-        assertThat(status).isEqualTo(TransferCommand.USAGE);
-        assertThat(text(err)).contains("import needs a FILE and --format", "usage:");
+        int noFile = command("import", "--format", "shopify-csv");
+        int unknown = command("import", file.toString(), "--format=csv");
+        int absent = command("import", dir.resolve("nope.csv").toString(),
+                "--format=shopify-csv");
+
+        assertThat(noFile).isEqualTo(TransferCommand.USAGE);
+        assertThat(unknown).isEqualTo(TransferCommand.USAGE);
+        assertThat(absent).isEqualTo(TransferCommand.USAGE);
+        assertThat(text(err)).contains("import needs a FILE and --format", "usage:",
+                "--format: must be one of shopify-csv, commercetools-json, was 'csv'",
+                "cannot read " + dir.resolve("nope.csv"));
     }
 
     private int command(String... args) {
