@@ -32,7 +32,7 @@ class CommercetoolsImportIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        transfers = new Transfers(api);
+        transfers = new Transfers(api, port);
         transfers.location(DEFAULT, "commercetools default");
         store = transfers.location(Api.unique("Store"));
     }

@@ -35,7 +35,7 @@ class ConcurrentImportIntegrationTests {
     @Test
     void concurrentImportsAndAdjustmentsKeepEveryRowEqualToItsLedger() throws Exception {
         Api api = new Api(port);
-        Transfers transfers = new Transfers(api);
+        Transfers transfers = new Transfers(api, port);
         String name = Api.unique("Race hall");
         String location = transfers.location(name);
         String prefix = Api.unique("RACE");
@@ -70,7 +70,7 @@ class ConcurrentImportIntegrationTests {
         }
         threads.shutdown();
         for (int i = 0; i < SKUS; i++) {
-            assertRowEqualsItsLedger(api, prefix + "-" + i, location);
+            assertRowEqualsItsLedger(api, transfers, prefix + "-" + i, location);
         }
     }
 
@@ -94,7 +94,8 @@ class ConcurrentImportIntegrationTests {
         return refused;
     }
 
-    private static void assertRowEqualsItsLedger(Api api, String sku, String location) {
+    private static void assertRowEqualsItsLedger(Api api, Transfers transfers, String sku,
+            String location) {
         JsonNode entries = api.get("/api/v1/ledger?limit=1000&sku=" + sku).json()
                 .get("entries");
         long sum = 0;
@@ -103,7 +104,7 @@ class ConcurrentImportIntegrationTests {
             sum += entry.get("delta").get("onHand").asLong();
             versions.add(entry.get("version").asLong());
         }
-        long onHand = new Transfers(api).onHand(sku, location);
+        long onHand = transfers.onHand(sku, location);
 
         assertThat(onHand).as("onHand of %s", sku).isEqualTo(sum);
         assertThat(versions).as("versions of %s", sku).hasSize(entries.size());

@@ -33,7 +33,7 @@ class ShopifyCsvImportIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        transfers = new Transfers(api);
+        transfers = new Transfers(api, port);
         berlinName = Api.unique("Berlin, warehouse");
         berlin = transfers.location(berlinName);
         munichName = Api.unique("Munich store");

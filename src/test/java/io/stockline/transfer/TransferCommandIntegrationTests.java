@@ -53,7 +53,7 @@ class TransferCommandIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        transfers = new Transfers(api);
+        transfers = new Transfers(api, port);
         name = Api.unique("CLI store");
         location = transfers.location(name);
     }

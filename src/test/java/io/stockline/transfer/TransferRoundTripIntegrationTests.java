@@ -24,7 +24,7 @@ class TransferRoundTripIntegrationTests {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        transfers = new Transfers(api);
+        transfers = new Transfers(api, port);
         name = Api.unique("Hamburg \"Hafen\", Halle 2");
         location = transfers.location(name);
         tee = Api.unique("TEE");

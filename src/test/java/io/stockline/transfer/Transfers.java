@@ -1,6 +1,13 @@
 package io.stockline.transfer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import io.stockline.support.Api;
@@ -13,10 +20,13 @@ final class Transfers {
 
     static final String HEADER = String.join(",", StockExport.SHOPIFY_HEADER);
 
+    private final HttpClient http = HttpClient.newHttpClient();
     private final Api api;
+    private final String base;
 
-    Transfers(Api api) {
+    Transfers(Api api, int port) {
         this.api = api;
+        this.base = "http://localhost:" + port;
     }
 
     /** Creates a warehouse with a unique key and the given display name; answers the key. */
@@ -38,9 +48,25 @@ final class Transfers {
         return importFile(format, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Uploads a file; allows minutes, not the usual 60 s, for a slow shared machine. */
     Api.Answer importFile(String format, String contentType, byte[] body) {
-        return api.sendRaw("POST", "/api/v1/imports?format=" + format, contentType, body,
-                Map.of());
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/imports?format="
+                        + format))
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            return new Api.Answer(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     Api.Answer importCsv(String csv) {
