@@ -192,6 +192,25 @@ class ShopifyCsvImportIntegrationTests {
     }
 
     @Test
+    void retryWithTheSameIdempotencyKeyAppliesNothingTwice() {
+        String sku = Api.unique("RETRY");
+        byte[] csv = (HEADER + "\n" + row(sku, berlinName, "", "3") + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        Map<String, String> key = Map.of("Idempotency-Key", Api.unique("import"));
+
+        Api.Answer first = api.sendRaw("POST", "/api/v1/imports?format=shopify-csv",
+                "text/csv", csv, key);
+        Api.Answer retry = api.sendRaw("POST", "/api/v1/imports?format=shopify-csv",
+                "text/csv", csv, key);
+
+        assertThat(first.json().get("applied").asLong()).isEqualTo(1);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().get("applied").asLong()).isZero();
+        assertThat(retry.json().get("unchanged").asLong()).isEqualTo(1);
+        assertThat(transfers.ledgerEntries(sku)).isEqualTo(1);
+    }
+
+    @Test
     void olderExportsWithOnlyAvailableOrOnHandAreMappedByHeaderName() {
         String available = Api.unique("AVAIL");
         String onHand = Api.unique("ONHAND");
