@@ -1,5 +1,6 @@
 package io.stockline;
 
+import io.stockline.transfer.TransferCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -14,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class StocklineApplication {
 
     public static void main(String[] args) {
+        if (TransferCommand.handles(args)) {
+            System.exit(TransferCommand.run(StocklineApplication.class, args, System.out,
+                    System.err));
+        }
         SpringApplication.run(StocklineApplication.class, args);
     }
 }

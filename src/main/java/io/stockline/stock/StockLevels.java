@@ -165,6 +165,14 @@ class StockLevels {
                 .list();
     }
 
+    /** Positional parameter: a named one would expand the array into a list. */
+    List<StockLevel> ofSkus(String[] skus) {
+        return jdbc.sql(SELECT + "WHERE sku = ANY (CAST(? AS TEXT[]))")
+                .param(1, skus)
+                .query(StockLevels::map)
+                .list();
+    }
+
     boolean skuExists(String sku) {
         return jdbc.sql(SKU_EXISTS).param("sku", sku).query(Boolean.class).single();
     }

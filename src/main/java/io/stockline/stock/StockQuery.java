@@ -8,6 +8,6 @@ package io.stockline.stock;
  * @param afterSku  cursor: rows after (afterSku, afterLocation); may be null
  * @param limit     rows per page
  */
-record StockQuery(String location, Long lowStock, String afterSku, String afterLocation,
+public record StockQuery(String location, Long lowStock, String afterSku, String afterLocation,
         int limit) {
 }

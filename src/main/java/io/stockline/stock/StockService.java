@@ -2,6 +2,7 @@ package io.stockline.stock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,12 @@ public class StockService {
     public LedgerEntry apply(StockChange change) {
         Instant now = clock.instant();
         Optional<LedgerEntry> applied = levels.apply(change, now);
-        if (applied.isEmpty() && levels.find(change.sku(), change.location()).isEmpty()) {
-            locations.require(change.location());
-            levels.ensureRow(change.sku(), change.location(), now);
+        if (applied.isEmpty()) {
+            if (levels.find(change.sku(), change.location()).isEmpty()) {
+                locations.require(change.location());
+                levels.ensureRow(change.sku(), change.location(), now);
+            }
+            // Also when another transaction created the row after the first try looked.
             applied = levels.apply(change, now);
         }
 
@@ -77,6 +81,14 @@ public class StockService {
         return levels.ofSku(sku);
     }
 
+    /**
+     * The balances of many SKUs in one read, e.g. to check a chunk of an import against;
+     * SKUs without any row are simply absent.
+     */
+    public List<StockLevel> levels(Collection<String> skus) {
+        return levels.ofSkus(skus.toArray(String[]::new));
+    }
+
     /** A SKU's balances with totals, or 404 when the SKU is unknown. */
     public SkuStock stockOf(String sku) {
         List<StockLevel> rows = levels.ofSku(sku);
@@ -86,7 +98,8 @@ public class StockService {
         return SkuStock.of(sku, rows);
     }
 
-    List<StockLevel> page(StockQuery query) {
+    /** One page of balances in (SKU, location) order, for listings and exports. */
+    public List<StockLevel> page(StockQuery query) {
         return levels.page(query);
     }
 
