@@ -101,6 +101,20 @@ class StockLevels {
             ON CONFLICT (sku, location_key) DO NOTHING
             """;
 
+    private static final String ENSURE_SKUS = """
+            INSERT INTO sku (sku, created_at)
+            SELECT DISTINCT s, CAST(? AS TIMESTAMPTZ)
+            FROM unnest(CAST(? AS TEXT[])) AS t (s)
+            ON CONFLICT (sku) DO NOTHING
+            """;
+
+    private static final String ENSURE_ROWS = """
+            INSERT INTO stock_level (sku, location_key, updated_at)
+            SELECT s, l, CAST(? AS TIMESTAMPTZ)
+            FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS t (s, l)
+            ON CONFLICT (sku, location_key) DO NOTHING
+            """;
+
     private static final String SELECT = """
             SELECT *
             FROM stock_level
@@ -140,6 +154,13 @@ class StockLevels {
     }
 
     /** Creates the SKU and a zero row at the location if they do not exist yet. */
+    /** Creates many zero rows at once; locations must exist. */
+    void ensureRows(String[] skus, String[] locations, Instant now) {
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        jdbc.sql(ENSURE_SKUS).param(1, at).param(2, skus).update();
+        jdbc.sql(ENSURE_ROWS).param(1, at).param(2, skus).param(3, locations).update();
+    }
+
     void ensureRow(String sku, String location, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql(ENSURE_SKU).param("sku", sku).param("now", at).update();

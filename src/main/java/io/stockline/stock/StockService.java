@@ -89,6 +89,22 @@ public class StockService {
         return levels.ofSkus(skus.toArray(String[]::new));
     }
 
+    /**
+     * Creates zero rows for many (SKU, location) pairs in two statements, so that bulk
+     * writers such as imports can then change every row with {@link #tryApply}. A zero row
+     * needs no ledger entry: the sum of no deltas is zero. Every location must exist.
+     *
+     * @param keys the pairs; those that exist already are left alone
+     */
+    @Transactional
+    public void ensureRows(Collection<StockKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        levels.ensureRows(keys.stream().map(StockKey::sku).toArray(String[]::new),
+                keys.stream().map(StockKey::location).toArray(String[]::new), clock.instant());
+    }
+
     /** A SKU's balances with totals, or 404 when the SKU is unknown. */
     public SkuStock stockOf(String sku) {
         List<StockLevel> rows = levels.ofSku(sku);

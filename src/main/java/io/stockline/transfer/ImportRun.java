@@ -93,6 +93,10 @@ final class ImportRun implements ImportedRows {
      */
     private List<RowOutcome> apply(List<ImportRow> rows, boolean careful) {
         Set<Long> first = runs.claim(id, rows);
+        setting.createMissingRows(rows.stream()
+                .filter(row -> first.contains(row.line()) && row.onHand() != 0)
+                .filter(row -> row.expectedOnHand() == null || row.expectedOnHand() == 0)
+                .toList());
         Map<OnHandSetting.Pair, StockLevel> current = setting.current(rows);
         List<RowOutcome> outcomes = new ArrayList<>(rows.size());
         for (ImportRow row : rows) {

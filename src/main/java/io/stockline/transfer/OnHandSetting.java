@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import io.stockline.stock.Bucket;
 import io.stockline.stock.Reason;
 import io.stockline.stock.StockChange;
+import io.stockline.stock.StockKey;
 import io.stockline.stock.StockLevel;
 import io.stockline.stock.StockService;
 import io.stockline.stock.VersionConflict;
@@ -46,6 +47,18 @@ class OnHandSetting {
         return stock.levels(skus).stream()
                 .collect(Collectors.toMap(level -> new Pair(level.sku(), level.location()),
                         Function.identity()));
+    }
+
+    /**
+     * Creates the zero rows a chunk will set, in two statements for the whole chunk, so that
+     * every row is then one conditional change. Rows are only created for pairs that are set
+     * to more than zero, so that a file never makes a pair appear that holds nothing.
+     */
+    void createMissingRows(List<ImportRow> rows) {
+        stock.ensureRows(rows.stream()
+                .map(row -> new StockKey(row.sku(), row.location()))
+                .distinct()
+                .toList());
     }
 
     /**
