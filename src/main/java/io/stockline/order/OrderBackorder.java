@@ -1,5 +1,7 @@
 package io.stockline.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Units of a SKU an order holds without stock behind them (a backorder or preorder).
  *
@@ -9,6 +11,7 @@ package io.stockline.order;
 public record OrderBackorder(String sku, long ordered, long cancelled) {
 
     /** Units still backordered. */
+    @JsonProperty("open")
     public long open() {
         return ordered - cancelled;
     }

@@ -1,5 +1,7 @@
 package io.stockline.order;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One SKU of an order at one location and what has happened to it.
  *
@@ -12,11 +14,13 @@ public record OrderLine(String sku, String location, long ordered, long fulfille
         long cancelled, long returned) {
 
     /** Units still committed: ordered, neither shipped nor cancelled. */
+    @JsonProperty("open")
     public long open() {
         return ordered - fulfilled - cancelled;
     }
 
     /** Shipped units not yet taken back. */
+    @JsonProperty("returnable")
     public long returnable() {
         return fulfilled - returned;
     }

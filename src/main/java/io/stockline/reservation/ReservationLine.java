@@ -14,9 +14,4 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public record ReservationLine(String sku, @JsonIgnore String requestedLocation, long quantity,
         long backordered, List<Allocation> allocations) {
-
-    /** Units held at locations. */
-    public long allocated() {
-        return quantity - backordered;
-    }
 }
