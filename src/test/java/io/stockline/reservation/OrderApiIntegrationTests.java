@@ -12,7 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import static io.stockline.reservation.Shop.hold;
+import static io.stockline.reservation.Shop.cart;
 import static io.stockline.reservation.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +45,7 @@ class OrderApiIntegrationTests {
 
     @Test
     void commitTurnsEveryAllocationIntoCommittedStockOfTheOrder() {
-        String id = shop.held(hold(line(sku, 6)));
+        String id = shop.held(cart(line(sku, 6)));
 
         Api.Answer committed = shop.commit(id, orderId);
 
@@ -62,7 +62,7 @@ class OrderApiIntegrationTests {
 
     @Test
     void partialFulfilmentShipsFromCommittedStockAndOverFulfilmentIsRefused() {
-        shop.commit(shop.held(hold(line(sku, 6))), orderId);
+        shop.commit(shop.held(cart(line(sku, 6))), orderId);
 
         Api.Answer shipped = step("fulfilments", Map.of("lines",
                 List.of(line(sku, 4, first), line(sku, 1, second))));
@@ -84,7 +84,7 @@ class OrderApiIntegrationTests {
 
     @Test
     void cancellationGivesTheUnshippedRestBackToAvailable() {
-        shop.commit(shop.held(hold(line(sku, 6))), orderId);
+        shop.commit(shop.held(cart(line(sku, 6))), orderId);
         step("fulfilments", Map.of("lines", List.of(line(sku, 1, second))));
 
         Api.Answer partly = step("cancellation", Map.of("lines", List.of(line(sku, 3))));
@@ -104,7 +104,7 @@ class OrderApiIntegrationTests {
 
     @Test
     void returnsGoBackOnSaleOrToDamagedAndOverReturningIsRefused() {
-        shop.commit(shop.held(hold(line(sku, 3, second))), orderId);
+        shop.commit(shop.held(cart(line(sku, 3, second))), orderId);
         step("fulfilments", Map.of("lines", List.of(line(sku, 3))));
 
         Api.Answer restocked = step("returns", Map.of("lines", List.of(Map.of("sku", sku,
@@ -129,7 +129,7 @@ class OrderApiIntegrationTests {
 
     @Test
     void retriedOrderStepsWithTheSameKeyTakeEffectOnce() {
-        shop.commit(shop.held(hold(line(sku, 6, second))), orderId);
+        shop.commit(shop.held(cart(line(sku, 6, second))), orderId);
         Map<String, Object> ship = Map.of("lines", List.of(line(sku, 2)));
         Map<String, Object> cancel = Map.of("lines", List.of(line(sku, 1)));
         Map<String, Object> back = Map.of("lines", List.of(Map.of("sku", sku, "quantity", 1,

@@ -16,7 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import static io.stockline.reservation.Shop.hold;
+import static io.stockline.reservation.Shop.cart;
 import static io.stockline.reservation.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -59,7 +59,7 @@ class ReservationApiIntegrationTests {
         shop.receive(sku, first, 3);
         shop.receive(sku, second, 10);
 
-        Api.Answer held = shop.hold(hold(line(sku, 5)));
+        Api.Answer held = shop.hold(cart(line(sku, 5)));
 
         assertThat(held.status()).isEqualTo(201);
         assertThat(held.header("Location")).endsWith(held.json().get("id").asString());
@@ -79,8 +79,8 @@ class ReservationApiIntegrationTests {
         shop.receive(sku, first, 3);
         shop.receive(sku, second, 10);
 
-        Api.Answer held = shop.hold(hold(line(sku, 4, second)));
-        Api.Answer refused = shop.hold(hold(line(sku, 4, first)));
+        Api.Answer held = shop.hold(cart(line(sku, 4, second)));
+        Api.Answer refused = shop.hold(cart(line(sku, 4, first)));
 
         assertThat(Shop.allocations(held.json().get("lines").get(0)))
                 .containsExactly(entry(second, 4L));
@@ -98,7 +98,7 @@ class ReservationApiIntegrationTests {
         shop.receive(other, first, 1);
         shop.receive(third, second, 2);
 
-        Api.Answer refused = shop.hold(hold(line(sku, 5), line(other, 3), line(third, 4)));
+        Api.Answer refused = shop.hold(cart(line(sku, 5), line(other, 3), line(third, 4)));
 
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -119,15 +119,15 @@ class ReservationApiIntegrationTests {
     @Test
     void unknownChannelAndBadLinesAreRefusedWithTheFieldAndRule() {
         shop.receive(sku, first, 5);
-        Map<String, Object> unknownChannel = hold(line(sku, 1));
+        Map<String, Object> unknownChannel = cart(line(sku, 1));
         unknownChannel.put("channel", "nowhere");
-        Map<String, Object> longTtl = hold(line(sku, 1));
+        Map<String, Object> longTtl = cart(line(sku, 1));
         longTtl.put("ttlSeconds", 999_999_999L);
 
         Api.Answer channel = shop.hold(unknownChannel);
-        Api.Answer zero = shop.hold(hold(Map.of("sku", sku, "quantity", 0)));
+        Api.Answer zero = shop.hold(cart(Map.of("sku", sku, "quantity", 0)));
         Api.Answer ttl = shop.hold(longTtl);
-        Api.Answer empty = shop.hold(hold());
+        Api.Answer empty = shop.hold(cart());
 
         assertThat(channel.status()).isEqualTo(404);
         assertThat(channel.json().get("type").asString()).endsWith("/channel-not-found");
@@ -142,7 +142,7 @@ class ReservationApiIntegrationTests {
     @Test
     void releasingTwiceGivesTheStockBackOnce() {
         shop.receive(sku, first, 5);
-        String id = shop.held(hold(line(sku, 4)));
+        String id = shop.held(cart(line(sku, 4)));
 
         Api.Answer released = shop.release(id);
         Api.Answer again = shop.release(id);
@@ -159,7 +159,7 @@ class ReservationApiIntegrationTests {
     @Test
     void extendMovesTheExpiryOnlyWhileActive() {
         shop.receive(sku, first, 5);
-        String id = shop.held(hold(line(sku, 1)));
+        String id = shop.held(cart(line(sku, 1)));
         Instant before = Instant.parse(shop.reservation(id).json().get("expiresAt").asString());
 
         Api.Answer extended = shop.api.post("/api/v1/reservations/" + id + "/extend",
@@ -179,7 +179,7 @@ class ReservationApiIntegrationTests {
     @Test
     void theSweeperExpiresADueReservationWithinFiveSeconds() throws InterruptedException {
         shop.receive(sku, first, 5);
-        Map<String, Object> body = hold(line(sku, 2));
+        Map<String, Object> body = cart(line(sku, 2));
         body.put("ttlSeconds", 60);
         String id = shop.held(body);
 
@@ -201,7 +201,7 @@ class ReservationApiIntegrationTests {
     @Test
     void commitOfAnExpiredReservationIsRefusedUnlessItReacquiresAvailableStock() {
         shop.receive(sku, first, 5);
-        String id = shop.held(hold(line(sku, 3)));
+        String id = shop.held(cart(line(sku, 3)));
         sweeper.sweep(clock.instant().plus(Duration.ofHours(1)));
 
         Api.Answer refused = shop.commit(id, Api.unique("order"));
@@ -222,9 +222,9 @@ class ReservationApiIntegrationTests {
     @Test
     void reacquiringIsRefusedWhenTheStockIsGone() {
         shop.receive(sku, first, 3);
-        String id = shop.held(hold(line(sku, 3)));
+        String id = shop.held(cart(line(sku, 3)));
         sweeper.sweep(clock.instant().plus(Duration.ofHours(1)));
-        shop.held(hold(line(sku, 2)));
+        shop.held(cart(line(sku, 2)));
 
         Api.Answer refused = shop.api.post("/api/v1/reservations/" + id + "/commit",
                 Map.of("orderId", Api.unique("order"), "reacquire", true));
@@ -239,7 +239,7 @@ class ReservationApiIntegrationTests {
     @Test
     void aCommittedReservationCannotBeReleasedOrCommittedAgain() {
         shop.receive(sku, first, 5);
-        String id = shop.held(hold(line(sku, 2)));
+        String id = shop.held(cart(line(sku, 2)));
         shop.commit(id, Api.unique("order"));
 
         Api.Answer release = shop.release(id);
@@ -255,8 +255,8 @@ class ReservationApiIntegrationTests {
     void anOrderIdIsUsedOnceAndTheLosingCommitKeepsItsHold() {
         shop.receive(sku, first, 5);
         String orderId = Api.unique("order");
-        shop.commit(shop.held(hold(line(sku, 1))), orderId);
-        String id = shop.held(hold(line(sku, 2)));
+        shop.commit(shop.held(cart(line(sku, 1))), orderId);
+        String id = shop.held(cart(line(sku, 2)));
 
         Api.Answer refused = shop.commit(id, orderId);
 
@@ -273,8 +273,8 @@ class ReservationApiIntegrationTests {
         shop.api.put("/api/v1/skus/" + sku + "/backorder-policy",
                 Map.of("mode", "ALLOW", "limit", 5));
 
-        Api.Answer held = shop.hold(hold(line(sku, 6)));
-        Api.Answer beyond = shop.hold(hold(line(sku, 2)));
+        Api.Answer held = shop.hold(cart(line(sku, 6)));
+        Api.Answer beyond = shop.hold(cart(line(sku, 2)));
 
         assertThat(held.status()).isEqualTo(201);
         JsonNode line = held.json().get("lines").get(0);
@@ -294,8 +294,8 @@ class ReservationApiIntegrationTests {
         shop.api.put("/api/v1/skus/" + sku + "/backorder-policy",
                 Map.of("mode", "PREORDER", "limit", 10));
         String orderId = Api.unique("order");
-        shop.commit(shop.held(hold(line(sku, 3))), orderId);
-        String released = shop.held(hold(line(sku, 4)));
+        shop.commit(shop.held(cart(line(sku, 3))), orderId);
+        String released = shop.held(cart(line(sku, 4)));
         shop.release(released);
 
         Api.Answer order = shop.api.get("/api/v1/orders/" + orderId);
@@ -315,7 +315,7 @@ class ReservationApiIntegrationTests {
     @Test
     void retriedHoldWithTheSameKeyHoldsOnce() {
         shop.receive(sku, first, 5);
-        Map<String, Object> body = hold(line(sku, 2));
+        Map<String, Object> body = cart(line(sku, 2));
         String key = Api.unique("key");
 
         Api.Answer once = shop.hold(body, key);
@@ -331,8 +331,8 @@ class ReservationApiIntegrationTests {
     @Test
     void retriedLifecycleCallsWithTheSameKeyTakeEffectOnce() {
         shop.receive(sku, first, 10);
-        String released = shop.held(hold(line(sku, 2)));
-        String committed = shop.held(hold(line(sku, 3)));
+        String released = shop.held(cart(line(sku, 2)));
+        String committed = shop.held(cart(line(sku, 3)));
         Map<String, String> releaseKey = Map.of("Idempotency-Key", Api.unique("key"));
         Map<String, String> commitKey = Map.of("Idempotency-Key", Api.unique("key"));
         Map<String, String> extendKey = Map.of("Idempotency-Key", Api.unique("key"));

@@ -26,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import static io.stockline.reservation.Shop.hold;
+import static io.stockline.reservation.Shop.cart;
 import static io.stockline.reservation.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,7 +81,7 @@ class ReservationRaceIntegrationTests {
         runAll(64, () -> {
             for (int attempt = 0; attempt < 50; attempt++) {
                 int quantity = ThreadLocalRandom.current().nextInt(1, 4);
-                Api.Answer answer = shop.hold(hold(line(sku, quantity)));
+                Api.Answer answer = shop.hold(cart(line(sku, quantity)));
                 statuses.add(answer.status());
                 if (answer.status() == 201) {
                     held.addAndGet(quantity);
@@ -113,8 +113,8 @@ class ReservationRaceIntegrationTests {
             for (int attempt = 0; attempt < 20; attempt++) {
                 boolean flip = ThreadLocalRandom.current().nextBoolean();
                 Api.Answer answer = shop.hold(flip
-                        ? hold(line(other, 2, second), line(sku, 1), line(other, 1))
-                        : hold(line(sku, 1, second), line(other, 2), line(sku, 1)));
+                        ? cart(line(other, 2, second), line(sku, 1), line(other, 1))
+                        : cart(line(sku, 1, second), line(other, 2), line(sku, 1)));
                 if (answer.status() != 201) {
                     refusals.add(answer.toString());
                 }
@@ -132,7 +132,7 @@ class ReservationRaceIntegrationTests {
         List<String> winners = new ArrayList<>();
 
         for (int round = 0; round < 20; round++) {
-            String id = shop.held(hold(line(sku, 2)));
+            String id = shop.held(cart(line(sku, 2)));
             CountDownLatch start = new CountDownLatch(1);
             Future<Api.Answer> commit = threads.submit(() -> {
                 start.await();
@@ -164,7 +164,7 @@ class ReservationRaceIntegrationTests {
         long committedUnits = 0;
 
         for (int round = 0; round < 20; round++) {
-            String id = shop.held(hold(line(sku, 2)));
+            String id = shop.held(cart(line(sku, 2)));
             CountDownLatch start = new CountDownLatch(1);
             Future<Api.Answer> commit = threads.submit(() -> {
                 start.await();
@@ -199,7 +199,7 @@ class ReservationRaceIntegrationTests {
 
         runAll(16, () -> {
             for (int attempt = 0; attempt < 10; attempt++) {
-                if (shop.hold(hold(line(sku, 2))).status() == 201) {
+                if (shop.hold(cart(line(sku, 2))).status() == 201) {
                     held.addAndGet(2);
                 }
             }

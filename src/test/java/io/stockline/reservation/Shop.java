@@ -47,7 +47,7 @@ final class Shop {
     }
 
     @SafeVarargs
-    static Map<String, Object> hold(Map<String, Object>... lines) {
+    static Map<String, Object> cart(Map<String, Object>... lines) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("channel", "default");
         body.put("reference", Api.unique("cart"));
