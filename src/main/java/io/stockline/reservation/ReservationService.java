@@ -3,6 +3,7 @@ package io.stockline.reservation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -71,8 +72,9 @@ public class ReservationService {
                 hold.actor(), hold.idempotencyKey()));
 
         Instant now = clock.instant();
+        Instant expiresAt = now.plus(hold.ttl()).truncatedTo(ChronoUnit.MICROS);
         Reservation reservation = new Reservation(id, ReservationStatus.ACTIVE,
-                hold.channel(), hold.reference(), now.plus(hold.ttl()), null, lines);
+                hold.channel(), hold.reference(), expiresAt, null, lines);
         reservations.insert(reservation, now);
         return reservation;
     }
