@@ -2,6 +2,7 @@ package io.stockline.reservation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.stockline.stock.Bucket;
@@ -19,10 +20,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes stock for the lines of a hold, all or nothing. It plans from the availability it
- * reads, then carries the plan out with one conditional update per (SKU, location) row, in
- * (SKU, location) order so that two holds never wait on each other in a circle, and finally
- * counts the backordered units. When another writer got there first, the attempt is rolled
- * back to its savepoint and the plan made again from fresh numbers.
+ * reads, records the plan (the caller's rows, written while no stock row is locked yet),
+ * then carries it out with one conditional update per (SKU, location) row, in (SKU, location)
+ * order so that two holds never wait on each other in a circle, and finally counts the
+ * backordered units. When another writer got there first, the attempt is rolled back to its
+ * savepoint and the plan made again from fresh numbers. Stock rows are taken last, so a hot
+ * row stays locked only for its own update and the commit.
  */
 @Component
 class Acquisition {
@@ -50,17 +53,23 @@ class Acquisition {
     /**
      * Takes every line or nothing; must run inside a transaction.
      *
+     * @param record writes the planned lines; runs before any stock row is locked and is
+     *               rolled back with an attempt that fails
      * @return the lines with the allocations taken
      * @throws InsufficientStockForHold listing every line that is short
      */
-    List<ReservationLine> acquire(List<Wanted> wanted, Purpose purpose) {
+    List<ReservationLine> acquire(List<Wanted> wanted, Purpose purpose,
+            Consumer<List<ReservationLine>> record) {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             Plan plan = Plan.of(wanted, this::availableBySku, backorders::of);
             if (!plan.complete()) {
                 throw new InsufficientStockForHold(plan.shortLines());
             }
 
-            if (Boolean.TRUE.equals(savepoint.execute(tx -> carryOut(plan, purpose, tx)))) {
+            if (Boolean.TRUE.equals(savepoint.execute(tx -> {
+                record.accept(plan.lines());
+                return carryOut(plan, purpose, tx);
+            }))) {
                 return plan.lines();
             }
             log.debug("hold overtaken reference={} attempt={}", purpose.reference(), attempt);

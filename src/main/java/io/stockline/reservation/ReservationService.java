@@ -66,17 +66,21 @@ public class ReservationService {
     public Reservation hold(Hold hold) {
         List<Wanted> wanted = wanted(hold.channel(), hold.lines());
         UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(hold.ttl()).truncatedTo(ChronoUnit.MICROS);
 
         List<ReservationLine> lines = acquisition.acquire(wanted, new Acquisition.Purpose(
                 Bucket.RESERVED, Reason.RESERVED, Reservation.ledgerReference(id),
-                hold.actor(), hold.idempotencyKey()));
+                hold.actor(), hold.idempotencyKey()),
+                planned -> reservations.insert(active(id, hold, expiresAt, planned), now));
 
-        Instant now = clock.instant();
-        Instant expiresAt = now.plus(hold.ttl()).truncatedTo(ChronoUnit.MICROS);
-        Reservation reservation = new Reservation(id, ReservationStatus.ACTIVE,
-                hold.channel(), hold.reference(), expiresAt, null, lines);
-        reservations.insert(reservation, now);
-        return reservation;
+        return active(id, hold, expiresAt, lines);
+    }
+
+    private static Reservation active(UUID id, Hold hold, Instant expiresAt,
+            List<ReservationLine> lines) {
+        return new Reservation(id, ReservationStatus.ACTIVE, hold.channel(), hold.reference(),
+                expiresAt, null, lines);
     }
 
     /** The reservation with this id, or a 404 refusal. */
@@ -176,10 +180,9 @@ public class ReservationService {
                 .map(line -> new Hold.Line(line.sku(), line.quantity(),
                         line.requestedLocation()))
                 .toList());
-        List<ReservationLine> lines = acquisition.acquire(wanted, new Acquisition.Purpose(
-                Bucket.COMMITTED, Reason.COMMITTED, expired.ledgerReference(), actor,
-                idempotencyKey));
-        reservations.reallocate(id, lines);
+        acquisition.acquire(wanted, new Acquisition.Purpose(Bucket.COMMITTED,
+                Reason.COMMITTED, expired.ledgerReference(), actor, idempotencyKey),
+                planned -> reservations.reallocate(id, planned));
 
         return orders.place(newOrder(require(id)));
     }
