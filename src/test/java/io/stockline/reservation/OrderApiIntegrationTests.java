@@ -2,6 +2,7 @@ package io.stockline.reservation;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import io.stockline.support.Api;
 import io.stockline.support.IntegrationTest;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 import static io.stockline.reservation.Shop.cart;
 import static io.stockline.reservation.Shop.line;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** Orders from commit to shipment, cancellation and return, through the API. */
 @IntegrationTest
@@ -51,7 +53,7 @@ class OrderApiIntegrationTests {
 
         assertThat(committed.status()).isEqualTo(201);
         assertThat(committed.header("Location")).endsWith("/api/v1/orders/" + orderId);
-        assertThat(ordered(committed.json())).containsExactly(4L, 2L);
+        assertThat(ordered(committed.json())).containsOnly(entry(first, 4L), entry(second, 2L));
         assertThat(shop.level(sku, first)).containsEntry("reserved", 0L)
                 .containsEntry("committed", 4L);
         assertThat(shop.level(sku, second)).containsEntry("committed", 2L)
@@ -169,9 +171,8 @@ class OrderApiIntegrationTests {
         return "/api/v1/orders/" + orderId + "/" + step;
     }
 
-    private static List<Long> ordered(JsonNode order) {
-        return Shop.list(order.get("lines")).stream()
-                .map(line -> line.get("ordered").asLong())
-                .toList();
+    private static Map<String, Long> ordered(JsonNode order) {
+        return Shop.list(order.get("lines")).stream().collect(Collectors.toMap(
+                line -> line.get("location").asString(), line -> line.get("ordered").asLong()));
     }
 }
