@@ -74,7 +74,9 @@ public class OrderService {
                 .by(Bucket.COMMITTED, -quantity)
                 .by(Bucket.ON_HAND, -quantity)
                 .because(Reason.FULFILLED, reference(orderId), actor, key)));
-        return touched(orderId);
+        Order shipped = touched(orderId);
+        events.publishEvent(new OrderFulfilled(shipped));
+        return shipped;
     }
 
     /**
@@ -106,7 +108,9 @@ public class OrderService {
                         .because(Reason.CANCELLED, reference(orderId), actor, key)));
         cancellation.backorders().forEach((sku, quantity) ->
                 events.publishEvent(new BackorderCancelled(orderId, sku, quantity)));
-        return touched(orderId);
+        Order cancelled = touched(orderId);
+        events.publishEvent(new OrderCancelled(cancelled));
+        return cancelled;
     }
 
     /** Takes shipped units back: onHand goes up, and damaged too when not restocked. */
@@ -127,7 +131,9 @@ public class OrderService {
 
         portions.forEach(portion -> stock.apply(restocking(orderId,
                 lines.get(portion.line()), portion, actor, key)));
-        return touched(orderId);
+        Order returned = touched(orderId);
+        events.publishEvent(new OrderReturned(returned));
+        return returned;
     }
 
     private static StockChange restocking(String orderId, ReturnLine line, Portion portion,

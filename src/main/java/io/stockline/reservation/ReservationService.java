@@ -21,6 +21,7 @@ import io.stockline.stock.StockChange;
 import io.stockline.stock.StockService;
 import io.stockline.web.InvalidInput;
 import io.stockline.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,11 +43,13 @@ public class ReservationService {
     private final StockService stock;
     private final Backorders backorders;
     private final OrderService orders;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReservationService(Reservations reservations, Acquisition acquisition,
             ChannelLocations channels, Locations locations, StockService stock,
-            Backorders backorders, OrderService orders, Clock clock) {
+            Backorders backorders, OrderService orders, ApplicationEventPublisher events,
+            Clock clock) {
         this.reservations = reservations;
         this.acquisition = acquisition;
         this.channels = channels;
@@ -54,6 +57,7 @@ public class ReservationService {
         this.stock = stock;
         this.backorders = backorders;
         this.orders = orders;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,7 +78,9 @@ public class ReservationService {
                 hold.actor(), hold.idempotencyKey()),
                 planned -> reservations.insert(active(id, hold, expiresAt, planned), now));
 
-        return active(id, hold, expiresAt, lines);
+        Reservation held = active(id, hold, expiresAt, lines);
+        events.publishEvent(new ReservationHeld(held));
+        return held;
     }
 
     private static Reservation active(UUID id, Hold hold, Instant expiresAt,
@@ -99,7 +105,7 @@ public class ReservationService {
 
         Reservation current = require(id);
         if (current.expiredAt(now)) {
-            throw new ReservationExpired(id, current.expiresAt(), "extend");
+            throw new ReservationOutOfTime(id, current.expiresAt(), "extend");
         }
         throw new InvalidTransition(id, current.status(), "extend");
     }
@@ -116,6 +122,8 @@ public class ReservationService {
 
         Reservation released = require(id);
         giveBack(List.of(released), Reason.RELEASED, actor, idempotencyKey);
+
+        events.publishEvent(new ReservationReleased(released));
         return released;
     }
 
@@ -123,7 +131,7 @@ public class ReservationService {
      * Turns the hold into an order: reserved becomes committed at every allocation.
      *
      * @param reacquire when the reservation has expired, take the stock again if it is there
-     * @throws ReservationExpired when it expired and {@code reacquire} is false
+     * @throws ReservationOutOfTime when it expired and {@code reacquire} is false
      */
     @Transactional
     public Order commit(UUID id, String orderId, boolean reacquire, String actor,
@@ -138,7 +146,7 @@ public class ReservationService {
             throw new InvalidTransition(id, current.status(), "commit");
         }
         if (!reacquire) {
-            throw new ReservationExpired(id, current.expiresAt(), "commit");
+            throw new ReservationOutOfTime(id, current.expiresAt(), "commit");
         }
         return commitAfterExpiry(current, orderId, now, actor, idempotencyKey);
     }
@@ -151,10 +159,12 @@ public class ReservationService {
      */
     @Transactional
     public int expireDue(Instant now, int limit) {
-        List<UUID> due = reservations.expireDue(now, limit);
+        List<Reservation> expired = reservations.findAll(reservations.expireDue(now, limit));
 
-        giveBack(reservations.findAll(due), Reason.EXPIRED, SWEEPER, null);
-        return due.size();
+        giveBack(expired, Reason.EXPIRED, SWEEPER, null);
+
+        expired.forEach(reservation -> events.publishEvent(new ReservationExpired(reservation)));
+        return expired.size();
     }
 
     private Reservation alreadyEnded(UUID id) {
@@ -184,7 +194,8 @@ public class ReservationService {
                 Reason.COMMITTED, expired.ledgerReference(), actor, idempotencyKey),
                 planned -> reservations.reallocate(id, planned));
 
-        return orders.place(newOrder(require(id)));
+        Reservation committed = require(id);
+        return committed(committed, orders.place(newOrder(committed)));
     }
 
     private Order commitHeld(UUID id, String actor, String idempotencyKey) {
@@ -196,6 +207,11 @@ public class ReservationService {
                         .by(Bucket.RESERVED, -held.quantity())
                         .by(Bucket.COMMITTED, held.quantity())
                         .because(Reason.COMMITTED, held.reference(), actor, idempotencyKey)));
+        return committed(reservation, order);
+    }
+
+    private Order committed(Reservation reservation, Order order) {
+        events.publishEvent(new ReservationCommitted(reservation, order));
         return order;
     }
 
