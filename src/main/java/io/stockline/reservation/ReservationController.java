@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** REST resource for checkout reservations: hold, read, extend, release, commit. */
 @RestController
@@ -73,7 +74,8 @@ class ReservationController {
         Order order = reservations.commit(id, orderId, Boolean.TRUE.equals(body.reacquire()),
                 actor, key);
 
-        return ResponseEntity.created(URI.create("/api/v1/orders/" + orderId)).body(order);
+        return ResponseEntity.created(UriComponentsBuilder.fromPath("/api/v1/orders/{id}")
+                .buildAndExpand(orderId).encode().toUri()).body(order);
     }
 
     /** A hold as the client sent it; any field may be null. */

@@ -252,6 +252,19 @@ class ReservationApiIntegrationTests {
     }
 
     @Test
+    void anOrderIdWithSpacesIsCommittedAndFoundAgain() {
+        shop.receive(sku, first, 5);
+        String orderId = "order " + Api.unique("no");
+
+        Api.Answer committed = shop.commit(shop.held(cart(line(sku, 1))), orderId);
+
+        assertThat(committed.status()).isEqualTo(201);
+        assertThat(committed.header("Location")).endsWith(Api.enc(orderId));
+        assertThat(shop.api.get("/api/v1/orders/" + Api.enc(orderId)).json().get("id")
+                .asString()).isEqualTo(orderId);
+    }
+
+    @Test
     void anOrderIdIsUsedOnceAndTheLosingCommitKeepsItsHold() {
         shop.receive(sku, first, 5);
         String orderId = Api.unique("order");
