@@ -81,7 +81,6 @@ record Plan(List<ReservationLine> lines, List<ShortLine> shortLines, Map<Row, Lo
                 if (take > 0) {
                     allocations.add(new Allocation(location, take));
                     left.merge(location, -take, Long::sum);
-                    rows.merge(new Row(line.sku(), location), take, Long::sum);
                     remaining -= take;
                 }
             }
@@ -95,12 +94,17 @@ record Plan(List<ReservationLine> lines, List<ShortLine> shortLines, Map<Row, Lo
             if (missing > backorderable) {
                 shortLines.add(new ShortLine(line.sku(), line.requestedLocation(),
                         line.quantity(), line.quantity() - missing + backorderable));
+                allocations.forEach(allocation -> free.get(line.sku())
+                        .merge(allocation.location(), allocation.quantity(), Long::sum));
                 return;
             }
             if (missing > 0) {
                 room.merge(line.sku(), -missing, Long::sum);
                 backorders.merge(line.sku(), missing, Long::sum);
             }
+            allocations.forEach(allocation -> rows.merge(
+                    new Row(line.sku(), allocation.location()), allocation.quantity(),
+                    Long::sum));
             lines.add(new ReservationLine(line.sku(), line.requestedLocation(),
                     line.quantity(), missing, List.copyOf(allocations)));
         }
