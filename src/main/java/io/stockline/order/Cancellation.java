@@ -45,13 +45,16 @@ record Cancellation(Map<Spot, Long> committed, Map<String, Long> backorders) {
                     line.quantity(), total);
         }
 
-        long remaining = line.quantity();
-        long backorder = Math.min(remaining, fromBackorder);
+        long backorder = Math.min(line.quantity(), fromBackorder);
         if (backorder > 0) {
             backorders.merge(line.sku(), backorder, Long::sum);
             backordered.merge(line.sku(), -backorder, Long::sum);
-            remaining -= backorder;
         }
+        fromCommitted(spots, line.quantity() - backorder, open);
+    }
+
+    private void fromCommitted(List<Spot> spots, long quantity, Map<Spot, Long> open) {
+        long remaining = quantity;
         for (Spot spot : spots) {
             long take = Math.min(remaining, open.get(spot));
             if (take > 0) {

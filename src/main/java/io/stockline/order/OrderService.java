@@ -168,14 +168,22 @@ public class OrderService {
                 throw new OrderQuantityExceeded(order.id(), step, line.sku(), line.location(),
                         line.quantity(), total);
             }
-            long remaining = line.quantity();
-            for (Spot spot : spots) {
-                long take = Math.min(remaining, left.get(spot));
-                if (take > 0) {
-                    portions.add(new Portion(i, spot, take));
-                    left.merge(spot, -take, Long::sum);
-                    remaining -= take;
-                }
+            portions.addAll(portions(i, line.quantity(), spots, left));
+        }
+        return portions;
+    }
+
+    /** Takes {@code quantity} from the spots in order, as far as each has units left. */
+    private static List<Portion> portions(int line, long quantity, List<Spot> spots,
+            Map<Spot, Long> left) {
+        List<Portion> portions = new ArrayList<>();
+        long remaining = quantity;
+        for (Spot spot : spots) {
+            long take = Math.min(remaining, left.get(spot));
+            if (take > 0) {
+                portions.add(new Portion(line, spot, take));
+                left.merge(spot, -take, Long::sum);
+                remaining -= take;
             }
         }
         return portions;

@@ -67,17 +67,19 @@ public record Hold(String channel, List<Line> lines, Duration ttl, String refere
         }
         List<Line> checked = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            RawLine line = lines.get(i);
-            String field = "lines[" + i + "]";
-            if (line == null) {
-                throw new InvalidInput(field, "required", "must not be null");
-            }
-            checked.add(new Line(Identifiers.require(field + ".sku", line.sku()),
-                    Quantities.positive(field + ".quantity", line.quantity()),
-                    line.location() == null ? null
-                            : Identifiers.require(field + ".location", line.location())));
+            checked.add(checkedLine("lines[" + i + "]", lines.get(i)));
         }
         return List.copyOf(checked);
+    }
+
+    private static Line checkedLine(String field, RawLine line) {
+        if (line == null) {
+            throw new InvalidInput(field, "required", "must not be null");
+        }
+        return new Line(Identifiers.require(field + ".sku", line.sku()),
+                Quantities.positive(field + ".quantity", line.quantity()),
+                line.location() == null ? null
+                        : Identifiers.require(field + ".location", line.location()));
     }
 
     private static String reference(String reference) {
