@@ -109,8 +109,8 @@ class ReservationRaceIntegrationTests {
         }
         Set<String> refusals = ConcurrentHashMap.newKeySet();
 
-        runAll(16, () -> {
-            for (int attempt = 0; attempt < 20; attempt++) {
+        runAll(12, () -> {
+            for (int attempt = 0; attempt < 12; attempt++) {
                 boolean flip = ThreadLocalRandom.current().nextBoolean();
                 Api.Answer answer = shop.hold(flip
                         ? cart(line(other, 2, second), line(sku, 1), line(other, 1))
