@@ -191,6 +191,32 @@ class ReservationRaceIntegrationTests {
     }
 
     @Test
+    void sweepersOnSeveralNodesExpireEachReservationOnce() throws Exception {
+        shop.receive(sku, location, 120);
+        for (int i = 0; i < 60; i++) {
+            shop.held(cart(line(sku, 2)));
+        }
+        AtomicLong expired = new AtomicLong();
+
+        runAll(4, () -> {
+            expired.addAndGet(sweeper.sweep(clock.instant().plus(Duration.ofHours(1))));
+            return null;
+        });
+
+        long expiredEntries = jdbc.sql("""
+                SELECT COUNT(*)
+                FROM ledger_entry
+                WHERE sku = :sku
+                  AND reason = 'EXPIRED'
+                """).param("sku", sku).query(Long.class).single();
+        assertThat(expiredEntries).isEqualTo(60);
+        assertThat(expired.get()).isGreaterThanOrEqualTo(60);
+        assertThat(shop.level(sku, location)).containsEntry("reserved", 0L)
+                .containsEntry("available", 120L);
+        new Invariants(jdbc).assertHoldFor(List.of(sku));
+    }
+
+    @Test
     void concurrentBackordersNeverExceedThePolicyLimit() throws Exception {
         shop.receive(sku, location, 10);
         shop.api.put("/api/v1/skus/" + sku + "/backorder-policy",
