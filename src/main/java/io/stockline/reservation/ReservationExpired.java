@@ -1,0 +1,5 @@
+package io.stockline.reservation;
+
+/** A hold ran out and its stock went back; published inside the sweeper's transaction. */
+public record ReservationExpired(Reservation reservation) {
+}

@@ -1,0 +1,5 @@
+package io.stockline.reservation;
+
+/** A cart gave its hold back; published inside the releasing transaction. */
+public record ReservationReleased(Reservation reservation) {
+}
