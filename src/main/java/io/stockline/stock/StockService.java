@@ -2,8 +2,10 @@ package io.stockline.stock;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.stockline.location.Locations;
 import io.stockline.web.NotFound;
@@ -75,6 +77,16 @@ public class StockService {
     /** Every location's balance of a SKU; empty when the SKU has none. */
     public List<StockLevel> levels(String sku) {
         return levels.ofSku(sku);
+    }
+
+    /**
+     * Every balance row at any of the given locations, in (SKU, location) order, handed to
+     * the consumer one at a time; for read models that rebuild from scratch.
+     */
+    public void eachLevelAt(Collection<String> locations, Consumer<StockLevel> each) {
+        if (!locations.isEmpty()) {
+            levels.eachAt(locations, each);
+        }
     }
 
     /** A SKU's balances with totals, or 404 when the SKU is unknown. */
