@@ -61,7 +61,8 @@ class AvailabilityController {
             @RequestParam(defaultValue = Channel.DEFAULT) String channel,
             @RequestParam(required = false) String locale,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch) {
         String checkedSku = Identifiers.require("sku", sku);
         Channel found = reads.channel(Identifiers.require("channel", channel));
         Locale language = messages.choose(locale, languages, List.of(found));
@@ -77,7 +78,8 @@ class AvailabilityController {
     @GetMapping
     ResponseEntity<AvailabilityPage> many(@RequestParam MultiValueMap<String, String> params,
             @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String languages,
-            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
+            @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
+            String ifNoneMatch) {
         List<String> skus = skus(params.get("sku"));
         List<Channel> channels = identifiers("channel", params.get("channel"),
                 properties.maxChannelsPerRequest()).stream().map(reads::channel).toList();

@@ -354,7 +354,8 @@ class AvailabilityApiIntegrationTests {
         String metrics = api.get("/actuator/prometheus").body();
 
         assertThat(metrics).contains("stockline_availability_cache_hit_ratio");
-        assertThat(metrics).containsPattern("cache_gets_total\\{cache=\"availability\".*result=\"hit\"");
+        assertThat(metrics)
+                .containsPattern("cache_gets_total\\{cache=\"availability\".*result=\"hit\"");
     }
 
     private Api.Answer read(String channel) {
