@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("stockline.availability")
 public record AvailabilityProperties(
         @DefaultValue("100000") long cacheMaximumSize,
-        @DefaultValue("PT10M") Duration cacheExpireAfterWrite,
+        @DefaultValue("PT1M") Duration cacheExpireAfterWrite,
         @DefaultValue("PT1S") Duration maxAge,
         @DefaultValue("PT30S") Duration staleWhileRevalidate,
         @DefaultValue("500") int maxSkusPerRequest,

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.stockline.channel.Channel;
 import io.stockline.channel.StockStatus;
 import io.stockline.web.InvalidInput;
@@ -31,6 +33,11 @@ class StockMessages {
     static final List<Locale> SHIPPED = List.of(Locale.ENGLISH, Locale.GERMAN);
 
     private final ResourceBundleMessageSource shipped = new ResourceBundleMessageSource();
+
+    /** Formatting takes a lock per template; the same few messages are asked for again. */
+    private final Cache<Wording, String> rendered = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .build();
 
     StockMessages() {
         shipped.setBasename("availability/stock-messages");
@@ -61,13 +68,26 @@ class StockMessages {
 
     String render(Channel channel, StockStatus status, long available, LocalDate restockDate,
             Locale locale) {
-        Object[] arguments = {available, restockDate == null ? ""
+        return rendered.get(new Wording(channel.key(), channel.version(), status, available,
+                restockDate, locale), wording -> format(channel, wording));
+    }
+
+    private String format(Channel channel, Wording wording) {
+        StockStatus status = wording.status();
+        Locale locale = wording.locale();
+        LocalDate restockDate = wording.restockDate();
+        Object[] arguments = {wording.available(), restockDate == null ? ""
                 : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale)
                         .format(restockDate)};
         return channel.template(locale, status)
                 .map(template -> new MessageFormat(template, locale).format(arguments))
                 .orElseGet(() -> shipped.getMessage("stock." + status.name(), arguments,
                         locale));
+    }
+
+    /** Everything a rendered message depends on. */
+    private record Wording(String channel, long channelVersion, StockStatus status,
+            long available, LocalDate restockDate, Locale locale) {
     }
 
     private static Locale bestMatch(String acceptLanguage, List<Locale> supported) {
