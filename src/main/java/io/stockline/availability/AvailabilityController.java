@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import io.stockline.channel.Channel;
 import io.stockline.channel.StockStatus;
@@ -81,8 +82,9 @@ class AvailabilityController {
             @RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false)
             String ifNoneMatch) {
         List<String> skus = skus(params.get("sku"));
-        List<Channel> channels = identifiers("channel", params.get("channel"),
-                properties.maxChannelsPerRequest()).stream().map(reads::channel).toList();
+        List<Channel> channels = channels(params.get("channel")).stream()
+                .map(reads::channel)
+                .toList();
         Locale language = messages.choose(params.getFirst("locale"), languages, channels);
 
         List<AvailabilityView> items = new ArrayList<>(skus.size() * channels.size());
@@ -96,7 +98,7 @@ class AvailabilityController {
     }
 
     private <T> ResponseEntity<T> answer(String etag, String ifNoneMatch, Locale language,
-            List<String> skus, java.util.function.Supplier<T> body) {
+            List<String> skus, Supplier<T> body) {
         ResponseEntity.BodyBuilder builder = ResponseEntity.ok();
         if (matches(ifNoneMatch, etag)) {
             builder = ResponseEntity.status(HttpStatus.NOT_MODIFIED);
@@ -129,10 +131,14 @@ class AvailabilityController {
         return identifiers("sku", raw, properties.maxSkusPerRequest());
     }
 
-    private static List<String> identifiers(String field, List<String> raw, int max) {
+    private List<String> channels(List<String> raw) {
         if (raw == null || raw.isEmpty()) {
             return List.of(Channel.DEFAULT);
         }
+        return identifiers("channel", raw, properties.maxChannelsPerRequest());
+    }
+
+    private static List<String> identifiers(String field, List<String> raw, int max) {
         if (raw.size() > max) {
             throw new InvalidInput(field, "max-count",
                     "at most " + max + " per request, was " + raw.size());

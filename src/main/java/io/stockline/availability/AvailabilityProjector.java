@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import io.stockline.channel.Channel;
@@ -102,15 +103,14 @@ class AvailabilityProjector {
     }
 
     /** The new row when the outcome differs from the current row (or from no row). */
-    private static java.util.Optional<ChannelAvailability> next(String sku, Channel channel,
+    private static Optional<ChannelAvailability> next(String sku, Channel channel,
             AvailabilityFormula.Outcome outcome, ChannelAvailability current, Instant now) {
         ChannelAvailability before = current != null ? current
                 : AvailabilityReads.absent(sku, channel);
         ChannelAvailability after = new ChannelAvailability(sku, channel.key(),
                 outcome.available(), outcome.status(), outcome.restockDate(),
                 before.version() + 1, now);
-        return after.differsFrom(before) ? java.util.Optional.of(after)
-                : java.util.Optional.empty();
+        return after.differsFrom(before) ? Optional.of(after) : Optional.empty();
     }
 
     private void publish(List<ChannelAvailability> changed) {

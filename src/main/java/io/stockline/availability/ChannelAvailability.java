@@ -2,6 +2,7 @@ package io.stockline.availability;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Objects;
 
 import io.stockline.channel.StockStatus;
 
@@ -21,6 +22,6 @@ public record ChannelAvailability(String sku, String channel, long available,
     /** Whether the values shown to a shopper differ from another row's. */
     boolean differsFrom(ChannelAvailability other) {
         return available != other.available || status != other.status
-                || !java.util.Objects.equals(restockDate, other.restockDate);
+                || !Objects.equals(restockDate, other.restockDate);
     }
 }

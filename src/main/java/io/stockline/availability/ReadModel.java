@@ -2,6 +2,7 @@ package io.stockline.availability;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -129,7 +130,7 @@ class ReadModel {
                         .addValue("channel", row.channel())
                         .addValue("available", row.available())
                         .addValue("status", row.status().name())
-                        .addValue("restockDate", row.restockDate(), java.sql.Types.DATE)
+                        .addValue("restockDate", row.restockDate(), Types.DATE)
                         .addValue("version", row.version())
                         .addValue("updatedAt",
                                 OffsetDateTime.ofInstant(row.updatedAt(), ZoneOffset.UTC)))

@@ -2,6 +2,7 @@ package io.stockline.channel;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,8 +81,8 @@ class ChannelRows {
                 .param("key", draft.key())
                 .param("name", draft.name())
                 .param("buffer", draft.buffer())
-                .param("capUnits", cap == null ? null : cap.units(), java.sql.Types.BIGINT)
-                .param("capPercent", cap == null ? null : cap.percent(), java.sql.Types.INTEGER)
+                .param("capUnits", cap == null ? null : cap.units(), Types.BIGINT)
+                .param("capPercent", cap == null ? null : cap.percent(), Types.INTEGER)
                 .param("threshold", draft.lowStockThreshold())
                 .param("backorders", draft.backorders())
                 .param("preorders", draft.preorders())

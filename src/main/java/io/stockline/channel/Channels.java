@@ -2,6 +2,7 @@ package io.stockline.channel;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,7 +76,7 @@ public class Channels {
         if (channels.stream().noneMatch(channel -> channel.key().equals(Channel.DEFAULT))) {
             channels.add(builtInDefault(all));
         }
-        channels.sort(java.util.Comparator.comparing(Channel::key));
+        channels.sort(Comparator.comparing(Channel::key));
         return channels;
     }
 

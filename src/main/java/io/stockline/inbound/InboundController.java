@@ -1,7 +1,9 @@
 package io.stockline.inbound;
 
 import java.net.URI;
+import java.util.List;
 
+import io.stockline.web.Identifiers;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.stockline.web.Identifiers;
 
 /** REST resource for inbound shipments and their receipts. */
 @RestController
@@ -46,6 +46,6 @@ class InboundController {
     }
 
     /** Body of a receipt: the units that arrived, per SKU. */
-    record ReceiptBody(java.util.List<InboundDraft.RawLine> lines) {
+    record ReceiptBody(List<InboundDraft.RawLine> lines) {
     }
 }
