@@ -345,6 +345,30 @@ class AvailabilityApiIntegrationTests {
     }
 
     @Test
+    void storefrontExamplePageAsksOnceForAllItsSkusInBothChannels() {
+        Api.Answer page = api.get("/examples/storefront.html");
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("'/api/v1/availability?'")
+                .contains("query.append('channel', channel)");
+    }
+
+    @Test
+    void malformedAcceptLanguageFallsBackToEnglishButAMalformedLocaleIsRefused() {
+        set(berlin, Map.of("onHand", 30));
+        String web = channel(Map.of("locations", List.of(berlin)));
+
+        Api.Answer malformedHeader = api.send("GET", path(web), null,
+                Map.of("Accept-Language", "de;q=banana"));
+        Api.Answer malformedParameter = api.get(path(web) + "&locale=1234");
+
+        assertThat(malformedHeader.status()).isEqualTo(200);
+        assertThat(malformedHeader.json().get("message").asString()).isEqualTo("In stock");
+        assertThat(malformedParameter.status()).isEqualTo(400);
+        assertThat(malformedParameter.json().get("field").asString()).isEqualTo("locale");
+    }
+
+    @Test
     void cacheHitRatioIsExposedForPrometheus() {
         set(berlin, Map.of("onHand", 3));
         String web = channel(Map.of("locations", List.of(berlin)));
