@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * Where a sales channel sells from. Reservations allocate in this order, splitting a line
  * across locations when the first is short. The channel feature provides the real answer;
- * until it does, {@link DefaultChannelLocations} knows the one channel {@code default}.
+ * {@link SalesChannelLocations} asks the channel feature.
  */
 public interface ChannelLocations {
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.stockline.channel.Channel;
 import io.stockline.web.Identifiers;
 import io.stockline.web.InvalidInput;
 import io.stockline.web.Quantities;
@@ -37,7 +38,7 @@ public record Hold(String channel, List<Line> lines, Duration ttl, String refere
     static Hold checked(String channel, List<RawLine> lines, Long ttlSeconds, String reference,
             ReservationProperties properties, String actor, String idempotencyKey) {
         return new Hold(
-                channel == null ? DefaultChannelLocations.DEFAULT
+                channel == null ? Channel.DEFAULT
                         : Identifiers.require("channel", channel),
                 checkedLines(lines, properties.maxLines()),
                 ttl(ttlSeconds, properties),

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -192,6 +194,14 @@ class StockLevels {
                 .param(1, skus)
                 .query(StockLevels::map)
                 .list();
+    }
+
+    void eachAt(Collection<String> locations, Consumer<StockLevel> each) {
+        jdbc.sql(SELECT + "WHERE location_key IN (:locations) ORDER BY sku, location_key")
+                .param("locations", locations)
+                .query(rs -> {
+                    each.accept(map(rs, rs.getRow()));
+                });
     }
 
     boolean skuExists(String sku) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import io.stockline.location.Locations;
 import io.stockline.web.NotFound;
@@ -103,6 +104,16 @@ public class StockService {
         }
         levels.ensureRows(keys.stream().map(StockKey::sku).toArray(String[]::new),
                 keys.stream().map(StockKey::location).toArray(String[]::new), clock.instant());
+    }
+
+    /**
+     * Every balance row at any of the given locations, in (SKU, location) order, handed to
+     * the consumer one at a time; for read models that rebuild from scratch.
+     */
+    public void eachLevelAt(Collection<String> locations, Consumer<StockLevel> each) {
+        if (!locations.isEmpty()) {
+            levels.eachAt(locations, each);
+        }
     }
 
     /** A SKU's balances with totals, or 404 when the SKU is unknown. */

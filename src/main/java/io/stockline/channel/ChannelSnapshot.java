@@ -1,0 +1,36 @@
+package io.stockline.channel;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * All channels held in memory for hot read paths; dropped after every committed save on this
+ * node and after {@code stockline.channels.snapshot-ttl} at the latest.
+ */
+@Component
+class ChannelSnapshot {
+
+    private final Cache<Boolean, Map<String, Channel>> cache;
+
+    ChannelSnapshot(ChannelProperties properties) {
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(properties.snapshotTtl())
+                .maximumSize(1)
+                .build();
+    }
+
+    Map<String, Channel> get(Supplier<Map<String, Channel>> load) {
+        return cache.get(Boolean.TRUE, ignored -> load.get());
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+    void channelChanged(ChannelChanged event) {
+        cache.invalidateAll();
+    }
+}
