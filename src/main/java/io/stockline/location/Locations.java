@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.stockline.web.NotFound;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,17 +39,20 @@ public class Locations {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Locations(JdbcClient jdbc, Clock clock) {
+    Locations(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Creates or replaces a location; answers whether it was new. */
     @Transactional
     public Saved save(LocationDraft draft) {
         ensureNameFree(draft);
-        return jdbc.sql(UPSERT)
+
+        Saved saved = jdbc.sql(UPSERT)
                 .param("key", draft.key())
                 .param("name", draft.name())
                 .param("type", draft.type().name())
@@ -58,6 +62,9 @@ public class Locations {
                 .param("now", clock.instant().atOffset(ZoneOffset.UTC))
                 .query((rs, row) -> new Saved(map(rs), rs.getBoolean("inserted")))
                 .single();
+
+        events.publishEvent(new LocationSaved(saved.location(), saved.created()));
+        return saved;
     }
 
     public Optional<Location> find(String key) {
