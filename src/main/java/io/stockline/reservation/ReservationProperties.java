@@ -13,11 +13,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param sweepInterval  pause between two runs of the expiry sweeper; keep it well under 5 s
  * @param sweepBatchSize reservations expired per sweeper transaction
  * @param maxLines       the most lines one reservation may hold
+ * @param combinerWorkers threads that run batches of single-SKU holds (group commit)
+ * @param combinerBatchSize the most holds of one SKU committed in one transaction; 1 turns
+ *                        group commit off
  */
 @ConfigurationProperties("stockline.reservation")
 public record ReservationProperties(@DefaultValue("PT15M") Duration defaultTtl,
         @DefaultValue("PT24H") Duration maxTtl, @DefaultValue("PT1S") Duration sweepInterval,
-        @DefaultValue("200") int sweepBatchSize, @DefaultValue("100") int maxLines) {
+        @DefaultValue("200") int sweepBatchSize, @DefaultValue("100") int maxLines,
+        @DefaultValue("8") int combinerWorkers, @DefaultValue("64") int combinerBatchSize) {
 
     public ReservationProperties {
         require(defaultTtl.toSeconds() >= 1, "default-ttl must be at least PT1S", defaultTtl);
@@ -30,6 +34,10 @@ public record ReservationProperties(@DefaultValue("PT15M") Duration defaultTtl,
                 "sweep-batch-size must lie between 1 and 10000", sweepBatchSize);
         require(maxLines >= 1 && maxLines <= 1000, "max-lines must lie between 1 and 1000",
                 maxLines);
+        require(combinerWorkers >= 1 && combinerWorkers <= 64,
+                "combiner-workers must lie between 1 and 64", combinerWorkers);
+        require(combinerBatchSize >= 1 && combinerBatchSize <= 1000,
+                "combiner-batch-size must lie between 1 and 1000", combinerBatchSize);
     }
 
     private static void require(boolean rule, String message, Object value) {

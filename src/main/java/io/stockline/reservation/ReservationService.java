@@ -23,7 +23,10 @@ import io.stockline.web.InvalidInput;
 import io.stockline.web.NotFound;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reservation feature's service: holds stock for carts and moves each hold through its
@@ -45,11 +48,13 @@ public class ReservationService {
     private final OrderService orders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final HoldCombiner combiner;
+    private final TransactionTemplate transactions;
 
     ReservationService(Reservations reservations, Acquisition acquisition,
             ChannelLocations channels, Locations locations, StockService stock,
             Backorders backorders, OrderService orders, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, HoldCombiner combiner, PlatformTransactionManager transactions) {
         this.reservations = reservations;
         this.acquisition = acquisition;
         this.channels = channels;
@@ -59,15 +64,31 @@ public class ReservationService {
         this.orders = orders;
         this.events = events;
         this.clock = clock;
+        this.combiner = combiner;
+        this.transactions = new TransactionTemplate(transactions);
     }
 
     /**
-     * Holds every line, or nothing.
+     * Holds every line, or nothing. A hold of a single SKU that is not already part of the
+     * caller's transaction (a request without Idempotency-Key) joins that SKU's next group
+     * commit, see {@link HoldCombiner}; any other hold runs in the caller's transaction or a
+     * new one.
      *
      * @throws InsufficientStockForHold listing every line that is short
      */
-    @Transactional
     public Reservation hold(Hold hold) {
+        if (combinable(hold)) {
+            return combiner.submit(hold.lines().get(0).sku(), () -> holdNow(hold));
+        }
+        return transactions.execute(tx -> holdNow(hold));
+    }
+
+    private static boolean combinable(Hold hold) {
+        return !TransactionSynchronizationManager.isActualTransactionActive()
+                && hold.lines().stream().map(Hold.Line::sku).distinct().count() == 1;
+    }
+
+    private Reservation holdNow(Hold hold) {
         List<Wanted> wanted = wanted(hold.channel(), hold.lines());
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();

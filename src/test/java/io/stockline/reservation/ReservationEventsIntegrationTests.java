@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +45,9 @@ class ReservationEventsIntegrationTests {
     @Autowired
     ApplicationEvents events;
 
+    @Autowired
+    TransactionTemplate transactions;
+
     @Test
     void everyStepOfTheLifecyclePublishesItsEvent() {
         Shop shop = new Shop(new Api(port));
@@ -52,9 +56,11 @@ class ReservationEventsIntegrationTests {
         shop.receive(sku, location, 10);
         events.clear();
 
-        Reservation committed = reservations.hold(hold(sku, 4));
-        Reservation released = reservations.hold(hold(sku, 1));
-        Reservation expired = reservations.hold(hold(sku, 1));
+        // Inside a transaction of the test's thread, so that the holds are not handed to the
+        // group commit's threads, where the recorder would not see their events.
+        Reservation committed = transactions.execute(tx -> reservations.hold(hold(sku, 4)));
+        Reservation released = transactions.execute(tx -> reservations.hold(hold(sku, 1)));
+        Reservation expired = transactions.execute(tx -> reservations.hold(hold(sku, 1)));
         String orderId = Api.unique("order");
         reservations.commit(committed.id(), orderId, false, "test", null);
         reservations.release(released.id(), "test", null);
