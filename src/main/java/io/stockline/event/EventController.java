@@ -57,8 +57,12 @@ class EventController {
             @RequestParam(required = false) String sku,
             @RequestParam(required = false) String type,
             @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId) {
-        Long from = lastEventId != null ? cursor("Last-Event-ID", lastEventId)
-                : after != null ? cursor("after", after) : null;
+        Long from = null;
+        if (lastEventId != null) {
+            from = cursor("Last-Event-ID", lastEventId);
+        } else if (after != null) {
+            from = cursor("after", after);
+        }
         EventFilter filter = EventFilter.of(sku, type);
 
         SseEmitter emitter = stream.subscribe(filter, from);
