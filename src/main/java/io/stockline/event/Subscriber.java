@@ -34,7 +34,7 @@ class Subscriber {
     private final EventStream stream;
     private final SseEmitter emitter;
     private final EventFilter filter;
-    private final BlockingQueue<EventPublished> queue;
+    final BlockingQueue<EventPublished> queue;
 
     private long cursor;
     private boolean live;
@@ -70,10 +70,20 @@ class Subscriber {
             }
             cursor = event.event().sequence();
             if (filter.matches(event.event()) && !queue.offer(event)) {
-                cutOff = true;
-                thread.interrupt();
+                cutOff();
                 return;
             }
+        }
+    }
+
+    boolean isCutOff() {
+        return cutOff;
+    }
+
+    private void cutOff() {
+        cutOff = true;
+        if (thread != null) {
+            thread.interrupt();
         }
     }
 
@@ -122,7 +132,7 @@ class Subscriber {
     }
 
     /** Goes live at {@code reached} unless events after it were dispatched meanwhile. */
-    private synchronized boolean goLive(long reached) {
+    synchronized boolean goLive(long reached) {
         cursor = Math.max(cursor, reached);
         if (stream.dispatched() > cursor) {
             return false;

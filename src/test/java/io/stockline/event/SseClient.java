@@ -28,13 +28,19 @@ final class SseClient implements AutoCloseable {
     private final BlockingQueue<Frame> frames = new LinkedBlockingQueue<>();
     private final HttpResponse<InputStream> response;
     private final Thread reader;
+    private final String refusal;
     private volatile int comments;
 
-    private SseClient(HttpResponse<InputStream> response) {
+    private SseClient(HttpResponse<InputStream> response) throws IOException {
         this.response = response;
         this.reader = new Thread(this::read, "sse-test-client");
         this.reader.setDaemon(true);
-        this.reader.start();
+        if (response.statusCode() == 200) {
+            this.refusal = "";
+            this.reader.start();
+        } else {
+            this.refusal = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static SseClient open(HttpClient http, String url, String lastEventId)
@@ -56,6 +62,11 @@ final class SseClient implements AutoCloseable {
 
     String header(String name) {
         return response.headers().firstValue(name).orElse(null);
+    }
+
+    /** The body of a refused stream (not 200); empty for an open one. */
+    String refusal() {
+        return refusal;
     }
 
     int comments() {
