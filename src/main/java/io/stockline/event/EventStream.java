@@ -61,10 +61,27 @@ class EventStream implements SmartLifecycle {
 
     /** Hands a batch of newly numbered events, ending at {@code last}, to every subscriber. */
     void publish(List<EventPublished> batch, long last) {
+        List<Frame> frames = frames(batch);
         dispatched = last;
         for (Subscriber subscriber : subscribers) {
-            subscriber.offer(batch);
+            subscriber.offer(frames);
         }
+    }
+
+    /** Renders each event's SSE frame once, however many subscribers will send it. */
+    static List<Frame> frames(List<EventPublished> batch) {
+        return batch.stream()
+                .map(published -> new Frame(published.event(),
+                        frame(published.event().sequence(), published.json())))
+                .toList();
+    }
+
+    static String frame(long sequence, String json) {
+        return "id: " + sequence + "\ndata: " + json + "\n\n";
+    }
+
+    /** An event and its text on the wire. */
+    record Frame(CloudEvent event, String text) {
     }
 
     void startAt(long head) {

@@ -34,7 +34,7 @@ class Subscriber {
     private final EventStream stream;
     private final SseEmitter emitter;
     private final EventFilter filter;
-    final BlockingQueue<EventPublished> queue;
+    final BlockingQueue<EventStream.Frame> queue;
 
     private long cursor;
     private boolean live;
@@ -60,11 +60,11 @@ class Subscriber {
     }
 
     /** Queues the live events this client wants; cuts the client off when it lags. */
-    synchronized void offer(List<EventPublished> batch) {
+    synchronized void offer(List<EventStream.Frame> batch) {
         if (!live || closed) {
             return;
         }
-        for (EventPublished event : batch) {
+        for (EventStream.Frame event : batch) {
             if (event.event().sequence() <= cursor) {
                 continue;
             }
@@ -143,9 +143,9 @@ class Subscriber {
 
     private void forwardLive() throws IOException, InterruptedException {
         long heartbeat = stream.properties().heartbeatInterval().toNanos();
-        List<EventPublished> batch = new ArrayList<>();
+        List<EventStream.Frame> batch = new ArrayList<>();
         while (!closed && !cutOff) {
-            EventPublished first = queue.poll(heartbeat, TimeUnit.NANOSECONDS);
+            EventStream.Frame first = queue.poll(heartbeat, TimeUnit.NANOSECONDS);
             if (first == null) {
                 write(": heartbeat\n\n");
                 continue;
@@ -164,25 +164,23 @@ class Subscriber {
         StringBuilder text = new StringBuilder();
         for (StoredEvent stored : page) {
             CloudEvent event = CloudEvent.of(stored, stream.properties().source());
-            frame(text, event.sequence(), stream.json().writeValueAsString(event));
+            text.append(EventStream.frame(event.sequence(),
+                    stream.json().writeValueAsString(event)));
         }
         write(text.toString());
     }
 
-    private void sendLive(List<EventPublished> batch) throws IOException {
-        StringBuilder text = new StringBuilder();
-        for (EventPublished event : batch) {
-            frame(text, event.event().sequence(), event.json());
+    private void sendLive(List<EventStream.Frame> batch) throws IOException {
+        if (batch.size() == 1) {
+            write(batch.get(0).text());
+        } else {
+            StringBuilder text = new StringBuilder();
+            batch.forEach(frame -> text.append(frame.text()));
+            write(text.toString());
         }
-        write(text.toString());
-        for (EventPublished event : batch) {
-            stream.latency().sse(event.event().time());
+        for (EventStream.Frame frame : batch) {
+            stream.latency().sse(frame.event().time());
         }
-    }
-
-    private static void frame(StringBuilder text, long sequence, String json) {
-        text.append("id: ").append(sequence).append('\n')
-                .append("data: ").append(json).append("\n\n");
     }
 
     private void write(String text) throws IOException {

@@ -32,7 +32,7 @@ class SubscriberTests {
     @Test
     void goingLiveIsRefusedWhileEventsAfterTheReplayedCursorWereDispatched() {
         Subscriber subscriber = subscriberAt(10);
-        stream.publish(events("SKU-1", 11, 12), 12);
+        stream.publish(List.of(), 12);
 
         boolean liveAt10 = subscriber.goLive(10);
         boolean liveAt12 = subscriber.goLive(12);
@@ -80,11 +80,11 @@ class SubscriberTests {
         return new Subscriber(stream, new SseEmitter(), EventFilter.ALL, cursor);
     }
 
-    private static List<EventPublished> events(String sku, long from, long to) {
-        return LongStream.rangeClosed(from, to)
+    private static List<EventStream.Frame> events(String sku, long from, long to) {
+        return EventStream.frames(LongStream.rangeClosed(from, to)
                 .mapToObj(sequence -> new EventPublished(new CloudEvent("1.0",
                         UUID.randomUUID().toString(), "/stockline", "stock.adjusted",
                         Instant.EPOCH, sku, "application/json", sequence, sequence, "{}"), "{}"))
-                .toList();
+                .toList());
     }
 }

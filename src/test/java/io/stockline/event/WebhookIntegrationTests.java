@@ -132,6 +132,26 @@ class WebhookIntegrationTests {
     }
 
     @Test
+    void repeatedCreationWithTheSameIdempotencyKeyCreatesOneSubscription() {
+        Map<String, Object> body = Map.of("url", receiver.url(), "skuFilter", List.of(sku));
+        Map<String, String> key = Map.of("Idempotency-Key", Api.unique("key"));
+
+        Api.Answer first = api.post("/api/v1/webhooks", body, key);
+        Api.Answer again = api.post("/api/v1/webhooks", body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.json().get("id").asString()).isEqualTo(id(first.json()));
+        assertThat(again.json().get("secret").asString())
+                .isEqualTo(first.json().get("secret").asString());
+        long withThisUrl = 0;
+        for (JsonNode webhook : api.get("/api/v1/webhooks").json().get("items")) {
+            withThisUrl += webhook.get("url").asString().equals(receiver.url()) ? 1 : 0;
+        }
+        assertThat(withThisUrl).isEqualTo(1);
+    }
+
+    @Test
     void deletedSubscriptionIsGone() {
         JsonNode webhook = subscribe(Map.of("url", receiver.url()));
 

@@ -92,14 +92,14 @@ public final class SseLatencyBench {
         long writesBefore = writes.get();
         long started = System.nanoTime();
         write(rate, seconds, skus);
-        Thread.sleep(1000);
-        Histogram histogram = latencies.getIntervalHistogram();
         double elapsed = (System.nanoTime() - started) / 1e9;
+        Thread.sleep(2000);
+        Histogram histogram = latencies.getIntervalHistogram();
 
         long measuredWrites = writes.get() - writesBefore;
         System.out.printf("%nSSE latency: subscribers=%d target=%d writes/s achieved=%.0f"
                 + " writes/s over %d s (durable=%s)%n", subscribers, rate,
-                measuredWrites / (elapsed - 1), seconds, durable);
+                measuredWrites / elapsed, seconds, durable);
         System.out.printf("events received=%d expected=%d refused writes=%d%n",
                 received.get() - receivedBefore, measuredWrites * subscribers, refused.get());
         System.out.printf("commit->SSE latency ms: p50=%.2f p90=%.2f p99=%.2f p99.9=%.2f"
@@ -151,7 +151,7 @@ public final class SseLatencyBench {
             writers.execute(() -> adjust(sku, delta));
         }
         writers.shutdown();
-        writers.awaitTermination(1, TimeUnit.MINUTES);
+        writers.awaitTermination(10, TimeUnit.MINUTES);
     }
 
     private void adjust(String sku, long delta) {
