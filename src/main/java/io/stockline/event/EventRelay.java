@@ -90,9 +90,12 @@ class EventRelay implements SmartLifecycle {
 
     private void run() {
         long pollNanos = properties.relayPollInterval().toNanos();
+        long lingerNanos = properties.relayLinger().toNanos();
         while (running) {
             try {
-                signal.tryAcquire(pollNanos, TimeUnit.NANOSECONDS);
+                if (signal.tryAcquire(pollNanos, TimeUnit.NANOSECONDS)) {
+                    TimeUnit.NANOSECONDS.sleep(lingerNanos);
+                }
                 signal.drainPermits();
                 relay();
             } catch (InterruptedException e) {
