@@ -47,6 +47,11 @@ class Webhooks {
             FOR UPDATE
             """;
 
+    private static final String HEAD = """
+            SELECT COALESCE(MAX(sequence), 0)
+            FROM event_outbox
+            """;
+
     private static final String ENQUEUE = """
             INSERT INTO webhook_delivery (
                 subscription_id, sequence, subject, status, next_attempt_at, created_at)
@@ -217,8 +222,7 @@ class Webhooks {
      */
     boolean enqueue(int batch, Instant now) {
         long after = jdbc.sql(LOCK_CURSOR).query(Long.class).single();
-        long head = jdbc.sql("SELECT COALESCE(MAX(sequence), 0) FROM event_outbox")
-                .query(Long.class).single();
+        long head = jdbc.sql(HEAD).query(Long.class).single();
         long upTo = Math.min(head, after + batch);
         if (upTo <= after) {
             return false;
