@@ -99,8 +99,10 @@ class Subscriber {
             write(": connected\nretry: 1000\n\n");
             replay();
             forwardLive();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             log.debug("sse subscriber gone cursor={} reason={}", cursor, e.toString());
+        } catch (RuntimeException e) {
+            log.warn("sse subscriber failed, closing its stream cursor={}", cursor, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {

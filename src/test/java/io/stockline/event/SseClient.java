@@ -30,6 +30,7 @@ final class SseClient implements AutoCloseable {
     private final Thread reader;
     private final String refusal;
     private volatile int comments;
+    private volatile RuntimeException failure;
 
     private SseClient(HttpResponse<InputStream> response) throws IOException {
         this.response = response;
@@ -75,7 +76,11 @@ final class SseClient implements AutoCloseable {
 
     /** The next event, or null when none came within the timeout. */
     Frame next(long timeout, TimeUnit unit) throws InterruptedException {
-        return frames.poll(timeout, unit);
+        Frame frame = frames.poll(timeout, unit);
+        if (frame == null && failure != null) {
+            throw new IllegalStateException("the test client failed to read the stream", failure);
+        }
+        return frame;
     }
 
     @Override
@@ -106,6 +111,8 @@ final class SseClient implements AutoCloseable {
             }
         } catch (IOException e) {
             // the connection was closed: by close() or by the server
+        } catch (RuntimeException e) {
+            failure = e;
         }
     }
 
