@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <pre>
  * ./mvnw -q -DskipTests package
- * ./mvnw -q -f bench/pom.xml compile exec:java -Dexec.args="--scenarios all"
+ * ./mvnw -q -Pbench test-compile exec:java -Dexec.args="--scenarios all"
  * </pre>
  */
 public final class Bench {
