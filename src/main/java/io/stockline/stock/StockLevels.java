@@ -107,13 +107,15 @@ class StockLevels {
             INSERT INTO sku (sku, created_at)
             SELECT DISTINCT s, CAST(? AS TIMESTAMPTZ)
             FROM unnest(CAST(? AS TEXT[])) AS t (s)
+            ORDER BY s
             ON CONFLICT (sku) DO NOTHING
             """;
 
     private static final String ENSURE_ROWS = """
             INSERT INTO stock_level (sku, location_key, updated_at)
-            SELECT s, l, CAST(? AS TIMESTAMPTZ)
+            SELECT DISTINCT s, l, CAST(? AS TIMESTAMPTZ)
             FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS t (s, l)
+            ORDER BY s, l
             ON CONFLICT (sku, location_key) DO NOTHING
             """;
 
@@ -156,7 +158,11 @@ class StockLevels {
     }
 
     /** Creates the SKU and a zero row at the location if they do not exist yet. */
-    /** Creates many zero rows at once; locations must exist. */
+    /**
+     * Creates many zero rows at once; locations must exist. Keys are inserted in sorted
+     * order, so that two bulk inserts of overlapping keys wait on each other in one
+     * direction only and never deadlock.
+     */
     void ensureRows(String[] skus, String[] locations, Instant now) {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         jdbc.sql(ENSURE_SKUS).param(1, at).param(2, skus).update();
