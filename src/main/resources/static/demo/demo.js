@@ -19,13 +19,26 @@ let loaded = false;
  *   POST /api/v1/reservations {channel: "default", lines: [{sku, quantity: 1}]}
  *   POST /api/v1/reservations/{id}/commit {orderId}
  */
+// A purchase as a checkout makes it: hold one unit for a cart, then commit the hold into an
+// order. Each call carries its own Idempotency-Key, so a retried click cannot buy twice.
 async function purchase(sku, location) {
-  const path = `/api/v1/stock/${encodeURIComponent(sku)}/locations/`
-      + `${encodeURIComponent(location)}/adjustments`;
+  const held = await post('/api/v1/reservations', {
+    channel: 'default', reference: 'demo storefront', ttlSeconds: 60,
+    lines: [{sku, quantity: 1, location}],
+  });
+  if (!held.ok) {
+    return held;
+  }
+  const reservation = await held.json();
+  return post(`/api/v1/reservations/${encodeURIComponent(reservation.id)}/commit`,
+      {orderId: `demo-${crypto.randomUUID()}`});
+}
+
+function post(path, body) {
   return fetch(path, {
     method: 'POST',
     headers: {'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID()},
-    body: JSON.stringify({delta: -1, reason: 'SOLD', reference: 'demo storefront'}),
+    body: JSON.stringify(body),
   });
 }
 

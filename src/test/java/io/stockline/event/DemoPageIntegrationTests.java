@@ -104,7 +104,9 @@ class DemoPageIntegrationTests {
         browser.switchTo().window(second);
         new WebDriverWait(browser, Duration.ofSeconds(2)).until(
                 ExpectedConditions.textToBe(badgeOf(sku), "Only 3 left"));
-        assertThat(onHand(sku)).isEqualTo(3);
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(driver -> committed(sku) == 1);
+        assertThat(totals(sku).get("available").asLong()).isEqualTo(3);
+        assertThat(totals(sku).get("onHand").asLong()).isEqualTo(4);
         browser.close();
         browser.switchTo().window(first);
     }
@@ -123,8 +125,13 @@ class DemoPageIntegrationTests {
         return By.cssSelector("#card-" + sku + " .badge");
     }
 
-    private long onHand(String sku) {
-        return api.get("/api/v1/stock/" + sku).json().get("totals").get("onHand").asLong();
+    /** The Buy button holds one unit and commits it into an order: committed, not shipped. */
+    private long committed(String sku) {
+        return totals(sku).get("committed").asLong();
+    }
+
+    private tools.jackson.databind.JsonNode totals(String sku) {
+        return api.get("/api/v1/stock/" + sku).json().get("totals");
     }
 
     private void adjust(String sku, long delta, String reason) {
