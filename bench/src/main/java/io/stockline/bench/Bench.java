@@ -20,7 +20,8 @@ import java.util.Set;
  */
 public final class Bench {
 
-    private static final List<String> ALL = List.of("baselines", "flash-sale", "broad-sale");
+    private static final List<String> ALL = List.of("baselines", "flash-sale", "broad-sale",
+            "reads", "sync-latency");
 
     private Bench() {
     }
@@ -53,6 +54,9 @@ public final class Bench {
                     options.units()).run().row());
             case "broad-sale" -> new BroadSale(http, options.skus(), 200,
                     options.seconds()).run();
+            case "reads" -> new Reads(http, 32, options.seconds()).run();
+            case "sync-latency" -> List.of(new SyncLatency(http, service.baseUrl(),
+                    options.subscribers(), options.writesPerSecond(), options.seconds()).run());
             default -> throw new IllegalArgumentException("unknown scenario " + scenario
                     + "; known: " + ALL);
         };
@@ -60,7 +64,8 @@ public final class Bench {
 
     /** Command-line options with their defaults. */
     record Options(Path jar, int httpPort, int databasePort, Set<String> scenarios,
-            int clients, long units, int skus, int seconds, Path output) {
+            int clients, long units, int skus, int seconds, int subscribers,
+            int writesPerSecond, Path output) {
 
         static Options parse(String[] args) {
             Path jar = Path.of("target/stockline-0.1.0-SNAPSHOT.jar");
@@ -69,7 +74,9 @@ public final class Bench {
             long units = 10_000;
             int skus = 100_000;
             int seconds = 15;
-            Path output = Path.of("bench/results-latest.md");
+            int subscribers = 1000;
+            int writesPerSecond = 500;
+            Path output = Path.of("target/bench-results.md");
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--jar" -> jar = Path.of(args[++i]);
@@ -78,6 +85,8 @@ public final class Bench {
                     case "--units" -> units = Long.parseLong(args[++i]);
                     case "--skus" -> skus = Integer.parseInt(args[++i]);
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--subscribers" -> subscribers = Integer.parseInt(args[++i]);
+                    case "--writes-per-second" -> writesPerSecond = Integer.parseInt(args[++i]);
                     case "--output" -> output = Path.of(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
@@ -87,7 +96,7 @@ public final class Bench {
                         + "./mvnw -q -DskipTests package first");
             }
             return new Options(jar, 18080, 15432, scenarios, clients, units, skus, seconds,
-                    output);
+                    subscribers, writesPerSecond, output);
         }
 
         private static Set<String> scenarios(String list) {
