@@ -40,6 +40,10 @@ class DemoPageIntegrationTests {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        if (!new File("/usr/bin/chromedriver").canExecute()) {
+            throw new IllegalStateException("this test drives Debian's headless Chromium: "
+                    + "apt-get install -y chromium chromium-driver");
+        }
         File profile = Files.createTempDirectory("stockline-chromium").toFile();
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
