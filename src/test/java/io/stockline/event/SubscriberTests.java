@@ -17,8 +17,8 @@ class SubscriberTests {
     static final int BUFFER = 16;
 
     final EventStream stream = new EventStream(null, null, new EventProperties("/stockline",
-            Duration.ofMillis(250), 500, Duration.ZERO, Duration.ofSeconds(15), Duration.ofMinutes(30), 10,
-            BUFFER), null);
+            Duration.ofMillis(250), 500, Duration.ZERO, Duration.ofSeconds(15),
+            Duration.ofMinutes(30), 10, BUFFER), null);
 
     @Test
     void eventsOfferedBeforeGoingLiveAreLeftToTheReplay() {
