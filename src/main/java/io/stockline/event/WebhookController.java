@@ -134,7 +134,7 @@ class WebhookController {
             return List.of();
         }
         for (String type : raw) {
-            if (!EventTypes.ALL.contains(type)) {
+            if (type == null || !EventTypes.ALL.contains(type)) {
                 throw new InvalidInput("eventTypes", "known-type",
                         "must each be one of " + EventTypes.ALL + ", was '" + type + "'");
             }

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -23,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -152,16 +156,58 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.getOutputStream().write(json.writeValueAsBytes(problem));
     }
 
-    private static String fingerprint(HttpServletRequest request, byte[] body) {
+    /**
+     * The request's identity: method, path, query and body. A JSON body counts by its
+     * meaning, not its bytes, so a retry that serialises the same object with its members in
+     * another order or other spacing is the same request.
+     */
+    private String fingerprint(HttpServletRequest request, byte[] body) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String target = request.getMethod() + " " + request.getRequestURI() + "?"
                     + request.getQueryString() + "\n";
             sha.update(target.getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
+            sha.update(canonical(request, body));
             return HexFormat.of().formatHex(sha.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private byte[] canonical(HttpServletRequest request, byte[] body) {
+        String type = request.getContentType();
+        if (body.length == 0 || type == null || !type.toLowerCase().contains("json")) {
+            return body;
+        }
+        try {
+            StringBuilder out = new StringBuilder();
+            canonical(json.readTree(body), out);
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        } catch (JacksonException unreadable) {
+            return body;
+        }
+    }
+
+    private void canonical(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            Map<String, JsonNode> sorted = new TreeMap<>();
+            node.properties().forEach(member -> sorted.put(member.getKey(), member.getValue()));
+            out.append('{');
+            sorted.forEach((name, value) -> {
+                out.append(json.writeValueAsString(name)).append(':');
+                canonical(value, out);
+                out.append(',');
+            });
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            node.values().forEach(element -> {
+                canonical(element, out);
+                out.append(',');
+            });
+            out.append(']');
+        } else {
+            out.append(node);
         }
     }
 

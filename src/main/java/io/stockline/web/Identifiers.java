@@ -31,6 +31,11 @@ public final class Identifiers {
             throw new InvalidInput(field, "max-length",
                     "must be at most " + MAX_LENGTH + " characters, was " + value.length());
         }
+        int replaced = value.indexOf('\uFFFD');
+        if (replaced >= 0) {
+            throw new InvalidInput(field, "valid-text", "holds U+FFFD at index " + replaced
+                    + ": the text was not valid UTF-8 where it came from");
+        }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
                 throw new InvalidInput(field, "no-control-characters",

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -43,6 +44,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 ? "another type" : e.getRequiredType().getSimpleName();
         return refused(new InvalidInput(e.getName(), "type",
                 "must be " + expected + ", was '" + e.getValue() + "'"));
+    }
+
+    /** Tomcat could not decode a query parameter (bad percent-encoding such as %FF). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(InvalidParameterException e) {
+        return refused(new InvalidInput("query", "encoding",
+                "holds a parameter that is not valid percent-encoded UTF-8"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -114,6 +122,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (reason.contains("Floating-point")) {
             return "whole-number";
+        }
+        if (reason.contains("control characters")) {
+            return "no-control-characters";
         }
         if (reason.contains("out of range")) {
             return "range";
