@@ -19,7 +19,7 @@ public record DatabaseProperties(
         @DefaultValue("data/postgres") Path dataDir,
         @DefaultValue("0") int port,
         @DefaultValue("true") boolean durable,
-        @DefaultValue("20") int poolSize) {
+        @DefaultValue("32") int poolSize) {
 
     public DatabaseProperties {
         if (port < 0 || port > 65535) {

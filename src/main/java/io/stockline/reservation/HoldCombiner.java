@@ -25,9 +25,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Group commit for hot SKUs. Holds of one SKU that arrive while an earlier batch of that SKU
- * is running wait in the SKU's lane and then run together: one transaction, each hold in a
- * savepoint of its own, one commit. A hot stock row is then locked once per batch instead of
+ * Group commit for hot SKUs. A hold of a SKU that nobody else is holding runs at once, on
+ * its caller's thread. Holds of that SKU arriving while it or a batch runs wait in the SKU's
+ * lane and then run together: one transaction, each hold in a savepoint of its own, one
+ * commit. A hot stock row is then locked once per batch instead of
  * once per request, and the commit's flush to disk is shared, so a flash sale is no longer
  * capped by one commit at a time. Every hold keeps its own all-or-nothing answer: a refused
  * hold rolls back to its savepoint and the others still commit.
@@ -70,18 +71,36 @@ class HoldCombiner {
     }
 
     /**
-     * Runs the hold in the SKU's next batch and waits for its answer.
+     * Runs the hold and answers it. When no other hold of the SKU is under way, it runs at
+     * once on the caller's thread, alone; holds that arrive meanwhile wait in the SKU's lane
+     * and are committed together by a worker.
      *
      * @throws Refusal the hold's own refusal, exactly as if it had run alone
      */
     <T> T submit(String sku, Supplier<T> hold) {
+        Lane fresh = new Lane();
+        Lane lane = lanes.putIfAbsent(sku, fresh);
+        if (lane == null) {
+            return lead(sku, fresh, hold);
+        }
         Pending<T> pending = new Pending<>(hold);
-        Lane lane = lanes.computeIfAbsent(sku, key -> new Lane());
         lane.queue.add(pending);
         if (lane.running.compareAndSet(false, true)) {
             workers.execute(() -> drain(sku, lane));
         }
         return pending.await();
+    }
+
+    /** The first hold of a quiet SKU: no hand-over to a worker, no waiting. */
+    private <T> T lead(String sku, Lane lane, Supplier<T> hold) {
+        batchSizes.record(1);
+        try {
+            return alone.execute(tx -> hold.get());
+        } finally {
+            if (!lane.running.get() && lane.queue.isEmpty()) {
+                lanes.remove(sku, lane);
+            }
+        }
     }
 
     private void drain(String sku, Lane lane) {

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ReservationProperties(@DefaultValue("PT15M") Duration defaultTtl,
         @DefaultValue("PT24H") Duration maxTtl, @DefaultValue("PT1S") Duration sweepInterval,
         @DefaultValue("200") int sweepBatchSize, @DefaultValue("100") int maxLines,
-        @DefaultValue("8") int combinerWorkers, @DefaultValue("64") int combinerBatchSize) {
+        @DefaultValue("16") int combinerWorkers, @DefaultValue("64") int combinerBatchSize) {
 
     public ReservationProperties {
         require(defaultTtl.toSeconds() >= 1, "default-ttl must be at least PT1S", defaultTtl);
