@@ -31,6 +31,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    /** A qualified Java type name in a parser message, shortened to its simple name. */
+    private static final java.util.regex.Pattern JAVA_TYPE = java.util.regex.Pattern.compile(
+            "`(?:[a-z][a-z0-9_]*\\.)+(?:[A-Za-z0-9_]+\\$)*([A-Za-z0-9_]+)`");
+
     @ExceptionHandler(Refusal.class)
     ResponseEntity<ProblemDetail> refused(Refusal refusal) {
         return ResponseEntity.status(refusal.status())
@@ -67,6 +71,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             WebRequest request) {
         InvalidInput invalid = unreadable(e);
         return ResponseEntity.badRequest().body(refused(invalid).getBody());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            org.springframework.web.bind.MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        InvalidInput missing = new InvalidInput(e.getParameterName(), "required",
+                "is a required query parameter");
+        return ResponseEntity.badRequest().body(refused(missing).getBody());
     }
 
     @Override
@@ -107,10 +120,21 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             String field = path(jackson);
             String reason = jackson.getOriginalMessage();
             String rule = ruleOf(reason);
-            return new InvalidInput(field, rule, firstLine(reason));
+            return new InvalidInput(field, rule, explain(rule, reason));
         }
         return new InvalidInput("body", "readable",
                 "the request body is missing or is not valid JSON");
+    }
+
+    /** Says what the rule wants, in the client's terms rather than Jackson's. */
+    private static String explain(String rule, String reason) {
+        return switch (rule) {
+            case "whole-number" -> "must be a whole number";
+            case "known-property" -> "is not a field of this request";
+            case "range" -> "is out of range";
+            case "no-control-characters" -> "must not contain control characters";
+            default -> JAVA_TYPE.matcher(firstLine(reason)).replaceAll("`$1`");
+        };
     }
 
     private static String ruleOf(String reason) {

@@ -142,6 +142,28 @@ class HostileInputIntegrationTests {
         assertThat(answer.json().get("problems").get(0).get("line").asLong()).isEqualTo(2);
     }
 
+    @Test
+    void missingQueryParameterIsNamed() {
+        Api.Answer answer = api.get("/api/v1/exports");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("field").asString()).isEqualTo("format");
+        assertThat(answer.json().get("rule").asString()).isEqualTo("required");
+    }
+
+    @Test
+    void problemsSpeakOfFieldsNotOfJavaClasses() {
+        Api.Answer unknownReason = api.post(row() + "/adjustments",
+                Map.of("delta", 1, "reason", "STOLEN"));
+        Api.Answer fraction = api.post(row() + "/adjustments",
+                "{\"delta\": 1.5, \"reason\": \"RECEIVED\"}");
+
+        assertThat(unknownReason.json().get("detail").asString())
+                .contains("STOLEN").doesNotContain("io.stockline");
+        assertThat(fraction.json().get("detail").asString())
+                .isEqualTo("delta: must be a whole number");
+    }
+
     private String row() {
         return "/api/v1/stock/" + sku + "/locations/" + location;
     }
