@@ -2,8 +2,6 @@ package io.stockline.event;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,11 +35,9 @@ class EventRelay implements SmartLifecycle {
     private final JsonMapper json;
     private final EventProperties properties;
     private final Clock clock;
-    private final Semaphore signal = new Semaphore(0);
+    private final WakeableLoop loop;
 
-    private volatile boolean running;
     private volatile long dispatched;
-    private Thread thread;
 
     EventRelay(EventLog events, EventStream stream, WebhookWorker webhooks,
             ApplicationEventPublisher publisher, SyncLatency latency,
@@ -56,55 +52,32 @@ class EventRelay implements SmartLifecycle {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.loop = new WakeableLoop("event-relay", properties.relayPollInterval(),
+                properties.relayLinger(), this::relay);
     }
 
     /** Asks the relay to look for new events now; cheap, never blocks. */
     void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        loop.wake();
     }
 
     @Override
     public void start() {
         dispatched = events.head();
         stream.startAt(dispatched);
-        running = true;
-        thread = new Thread(this::run, "event-relay");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
         log.info("event relay started at sequence={} poll={}", dispatched,
                 properties.relayPollInterval());
     }
 
     @Override
     public void stop() {
-        running = false;
-        thread.interrupt();
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        long pollNanos = properties.relayPollInterval().toNanos();
-        long lingerNanos = properties.relayLinger().toNanos();
-        while (running) {
-            try {
-                if (signal.tryAcquire(pollNanos, TimeUnit.NANOSECONDS)) {
-                    TimeUnit.NANOSECONDS.sleep(lingerNanos);
-                }
-                signal.drainPermits();
-                relay();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("event relay round failed; retrying after the poll interval", e);
-            }
-        }
+        return loop.isRunning();
     }
 
     /** One round: number what has committed, then dispatch what is new. */

@@ -9,9 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,10 +39,7 @@ class WebhookWorker implements SmartLifecycle {
     private final JsonMapper json;
     private final Clock clock;
     private final HttpClient http;
-    private final Semaphore signal = new Semaphore(0);
-
-    private volatile boolean running;
-    private Thread thread;
+    private final WakeableLoop loop;
 
     WebhookWorker(Webhooks webhooks, WebhookProperties properties, EventProperties events,
             SyncLatency latency, TransactionTemplate transactions, JsonMapper json,
@@ -60,48 +55,28 @@ class WebhookWorker implements SmartLifecycle {
                 .connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+        this.loop = new WakeableLoop("webhook-worker", properties.pollInterval(),
+                java.time.Duration.ZERO, this::work);
     }
 
     /** Asks the worker to look for new events and due deliveries now. */
     void wake() {
-        if (signal.availablePermits() == 0) {
-            signal.release();
-        }
+        loop.wake();
     }
 
     @Override
     public void start() {
-        running = true;
-        thread = new Thread(this::run, "webhook-worker");
-        thread.setDaemon(true);
-        thread.start();
+        loop.start();
     }
 
     @Override
     public void stop() {
-        running = false;
-        thread.interrupt();
+        loop.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
-        long pollNanos = properties.pollInterval().toNanos();
-        while (running) {
-            try {
-                signal.tryAcquire(pollNanos, TimeUnit.NANOSECONDS);
-                signal.drainPermits();
-                work();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (RuntimeException e) {
-                log.warn("webhook round failed; retrying after the poll interval", e);
-            }
-        }
+        return loop.isRunning();
     }
 
     private void work() {
